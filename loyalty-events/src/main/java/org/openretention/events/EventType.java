@@ -1,0 +1,69 @@
+package org.openretention.events;
+
+import org.openretention.events.customers.CustomerErased;
+import org.openretention.events.customers.CustomerRegistered;
+import org.openretention.events.customers.CustomerUpdated;
+import org.openretention.events.interactions.InteractionRecorded;
+import org.openretention.events.orders.OrderCancelled;
+import org.openretention.events.orders.OrderCompleted;
+import org.openretention.events.orders.OrderRefunded;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event type of the platform: its PascalCase name, topic, payload record, current schema version and
+ * the JSON Schema file (on the classpath under {@code schemas/}) that validates the whole event.
+ */
+public enum EventType {
+    CUSTOMER_REGISTERED(Topics.CUSTOMERS, CustomerRegistered.class, 1),
+    CUSTOMER_UPDATED(Topics.CUSTOMERS, CustomerUpdated.class, 1),
+    CUSTOMER_ERASED(Topics.CUSTOMERS, CustomerErased.class, 1),
+    ORDER_COMPLETED(Topics.ORDERS, OrderCompleted.class, 1),
+    ORDER_REFUNDED(Topics.ORDERS, OrderRefunded.class, 1),
+    ORDER_CANCELLED(Topics.ORDERS, OrderCancelled.class, 1),
+    INTERACTION_RECORDED(Topics.INTERACTIONS, InteractionRecorded.class, 1);
+
+    private final String topic;
+    private final Class<? extends EventPayload> payloadType;
+    private final int schemaVersion;
+
+    EventType(String topic, Class<? extends EventPayload> payloadType, int schemaVersion) {
+        this.topic = topic;
+        this.payloadType = payloadType;
+        this.schemaVersion = schemaVersion;
+    }
+
+    /** The name carried in the envelope's {@code type} field, e.g. {@code OrderCompleted}. */
+    public String typeName() {
+        return payloadType.getSimpleName();
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends EventPayload> payloadType() {
+        return payloadType;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    /** Classpath resource of the JSON Schema of the whole event (envelope and payload). */
+    public String schemaResource() {
+        return "schemas/" + typeName() + ".schema.json";
+    }
+
+    public static Optional<EventType> byName(String typeName) {
+        return Arrays.stream(values()).filter(t -> t.typeName().equals(typeName)).findFirst();
+    }
+
+    public static EventType of(EventPayload payload) {
+        return Arrays.stream(values())
+                .filter(t -> t.payloadType == payload.getClass())
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a registered event payload: " + payload.getClass().getName()));
+    }
+}

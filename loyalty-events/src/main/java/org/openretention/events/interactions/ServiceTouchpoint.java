@@ -1,0 +1,6 @@
+package org.openretention.events.interactions;
+
+/** Where a {@link InteractionKind#SERVICE_CONTACT} happened. */
+public enum ServiceTouchpoint {
+    DELIVERY, AFTER_SALES, SUPPORT
+}

@@ -1,0 +1,169 @@
+package org.openretention.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openretention.events.customers.ConsentChannel;
+import org.openretention.events.customers.CustomerRegistered;
+import org.openretention.events.interactions.InteractionKind;
+import org.openretention.events.interactions.InteractionRecorded;
+import org.openretention.events.orders.OrderCompleted;
+import org.openretention.events.orders.OrderItem;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventCodecRoundTripTest {
+
+    private static final EventCodec CODEC = new EventCodec();
+
+    static List<EventEnvelope<?>> samples() {
+        return SampleEvents.all();
+    }
+
+    @Test
+    void samplesCoverEveryEventTypeAndInteractionKind() {
+        assertThat(samples().stream().map(EventEnvelope::eventType).collect(Collectors.toSet()))
+                .isEqualTo(EnumSet.allOf(EventType.class));
+        assertThat(samples().stream()
+                .filter(e -> e.payload() instanceof InteractionRecorded)
+                .map(e -> ((InteractionRecorded) e.payload()).kind())
+                .collect(Collectors.toSet()))
+                .isEqualTo(EnumSet.allOf(InteractionKind.class));
+    }
+
+    @ParameterizedTest(name = "{index}: {0}")
+    @MethodSource("samples")
+    void stringRoundTripGivesAnEqualEvent(EventEnvelope<?> event) throws InvalidEventException {
+        String json = CODEC.encode(event);
+
+        EventEnvelope<?> decoded = CODEC.decode(json);
+
+        assertThat(decoded).isEqualTo(event);
+        assertThat(decoded.payload()).isInstanceOf(event.eventType().payloadType());
+    }
+
+    @ParameterizedTest(name = "{index}: {0}")
+    @MethodSource("samples")
+    void bytesRoundTripGivesAnEqualEvent(EventEnvelope<?> event) throws InvalidEventException {
+        byte[] json = CODEC.encodeBytes(event);
+
+        assertThat(CODEC.decode(json)).isEqualTo(event);
+    }
+
+    @ParameterizedTest(name = "{index}: {0}")
+    @MethodSource("samples")
+    void encodedEventCarriesTheEnvelopeFieldsAsTheContractSays(EventEnvelope<?> event) throws Exception {
+        JsonNode tree = CODEC.objectMapper().readTree(CODEC.encode(event));
+
+        assertThat(tree.get("eventId").textValue()).isEqualTo(event.eventId().toString());
+        assertThat(tree.get("type").textValue()).isEqualTo(event.eventType().typeName());
+        assertThat(tree.get("schemaVersion").intValue()).isEqualTo(event.eventType().schemaVersion());
+        assertThat(tree.get("occurredAt").textValue()).isEqualTo("2025-03-14T09:26:53.589Z");
+        assertThat(tree.get("customerId").textValue()).isEqualTo(SampleEvents.CUSTOMER);
+        assertThat(tree.get("source").textValue()).isEqualTo(SampleEvents.SOURCE);
+        assertThat(tree.get("payload").isObject()).isTrue();
+        // optional fields are omitted, never written as null, and no derived value leaks into the JSON
+        assertThat(CODEC.encode(event)).doesNotContain("null", "netAmount", "lineTotal", "eventType");
+    }
+
+    @Test
+    void moneyIsWrittenAsADecimalNumberAndKeepsItsExactValueAndScale() throws Exception {
+        String json = """
+                {"eventId":"3f1e4c52-8a0b-4d57-9c3e-2b7f1a6d9e10","type":"OrderCompleted","schemaVersion":1,
+                 "occurredAt":"2025-03-14T09:26:53Z","customerId":"c-1","source":"shop-backend",
+                 "payload":{"orderId":"o-1","amount":120.50,"currency":"EUR","discountAmount":0.10,
+                            "items":[{"sku":"s-1","category":"tea","quantity":1,"unitPrice":19.99},
+                                     {"sku":"s-2","category":"tea","quantity":1,"unitPrice":100.51}]}}
+                """;
+
+        OrderCompleted order = (OrderCompleted) CODEC.decode(json).payload();
+
+        assertThat(order.amount()).isEqualTo(new BigDecimal("120.50"));
+        assertThat(order.discountAmount()).isEqualTo(new BigDecimal("0.10"));
+        assertThat(order.items().get(0).unitPrice()).isEqualTo(new BigDecimal("19.99"));
+        assertThat(order.netAmount()).isEqualTo(new BigDecimal("120.40"));
+        JsonNode written = CODEC.objectMapper().readTree(CODEC.encode(CODEC.decode(json)));
+        assertThat(written.at("/payload/amount").isNumber()).isTrue();
+        assertThat(CODEC.encode(CODEC.decode(json))).contains("\"amount\":120.50", "\"unitPrice\":19.99");
+    }
+
+    @Test
+    void absentDiscountMeansZeroAndItemsKeepTheirOrder() throws InvalidEventException {
+        String json = """
+                {"eventId":"3f1e4c52-8a0b-4d57-9c3e-2b7f1a6d9e10","type":"OrderCompleted","schemaVersion":1,
+                 "occurredAt":"2025-03-14T09:26:53Z","customerId":"c-1","source":"shop-backend",
+                 "payload":{"orderId":"o-1","amount":30,"currency":"CNY",
+                            "items":[{"sku":"b","category":"x","quantity":3,"unitPrice":5},
+                                     {"sku":"a","category":"y","quantity":1,"unitPrice":15}]}}
+                """;
+
+        OrderCompleted order = (OrderCompleted) CODEC.decode(json).payload();
+
+        assertThat(order.discountAmount()).isEqualByComparingTo("0");
+        assertThat(order.items()).extracting(OrderItem::sku).containsExactly("b", "a");
+        assertThat(order.items().get(0).quantity()).isEqualTo(3);
+    }
+
+    @Test
+    void unknownFieldsAtTopLevelInThePayloadAndInItemsAreIgnored() throws InvalidEventException {
+        String json = """
+                {"eventId":"3f1e4c52-8a0b-4d57-9c3e-2b7f1a6d9e10","type":"OrderCompleted","schemaVersion":1,
+                 "occurredAt":"2025-03-14T09:26:53Z","customerId":"c-1","source":"shop-backend",
+                 "traceId":"abc-123","headers":{"region":"eu"},
+                 "payload":{"orderId":"o-1","amount":19.99,"currency":"EUR","channel":"APP","storeId":42,
+                            "shipping":{"method":"express","cost":4.5},
+                            "items":[{"sku":"s-1","category":"tea","quantity":1,"unitPrice":19.99,"color":"green"}]}}
+                """;
+
+        EventEnvelope<?> event = CODEC.decode(json);
+
+        assertThat(event.customerId()).isEqualTo("c-1");
+        assertThat(event.payload()).isEqualTo(new OrderCompleted("o-1", new BigDecimal("19.99"), "EUR", null, null,
+                List.of(new OrderItem("s-1", "tea", 1, new BigDecimal("19.99")))));
+    }
+
+    @Test
+    void unknownFieldsInACustomerEventAreIgnoredAndConsentsAreRead() throws InvalidEventException {
+        String json = """
+                {"eventId":"3f1e4c52-8a0b-4d57-9c3e-2b7f1a6d9e10","type":"CustomerRegistered","schemaVersion":1,
+                 "occurredAt":"2025-03-14T09:26:53+00:00","customerId":"c-1","source":"shop-backend","x":1,
+                 "payload":{"registeredAt":"2025-03-14T09:26:50Z","birthday":"1990-02-28","tier":"gold",
+                            "consents":{"EMAIL":true,"SMS":false}}}
+                """;
+
+        CustomerRegistered registered = (CustomerRegistered) CODEC.decode(json).payload();
+
+        assertThat(registered.birthday()).isEqualTo(LocalDate.of(1990, 2, 28));
+        assertThat(registered.consentsTo(ConsentChannel.EMAIL)).isTrue();
+        assertThat(registered.consentsTo(ConsentChannel.SMS)).isFalse();
+        assertThat(registered.consentsTo(ConsentChannel.PUSH)).isFalse();
+        assertThat(registered.email()).isNull();
+    }
+
+    @Test
+    void textKeepsItsUnicodeCharacters() throws InvalidEventException {
+        EventEnvelope<InteractionRecorded> review = SampleEvents.review();
+        byte[] bytes = CODEC.encodeBytes(review);
+
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("茶很香，包装也很好！");
+        assertThat(((InteractionRecorded) CODEC.decode(bytes).payload()).text()).isEqualTo("茶很香，包装也很好！");
+    }
+
+    @Test
+    void everyEventTypeHasItsOwnSchemaOnTheClasspath() {
+        Set<String> missing = EnumSet.allOf(EventType.class).stream()
+                .map(EventType::schemaResource)
+                .filter(r -> EventCodec.class.getClassLoader().getResource(r) == null)
+                .collect(Collectors.toSet());
+        assertThat(missing).isEmpty();
+    }
+}

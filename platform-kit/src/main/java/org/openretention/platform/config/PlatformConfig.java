@@ -1,0 +1,79 @@
+package org.openretention.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings every service shares: its topics, the outbox relay and how the intake retries. */
+@ConfigMapping(prefix = "openretention")
+public interface PlatformConfig {
+
+    /** Name of the service; written into dead-letter headers. */
+    @WithDefault("${quarkus.application.name}")
+    String serviceName();
+
+    Kafka kafka();
+
+    OutboxSettings outbox();
+
+    IntakeSettings intake();
+
+    interface Kafka {
+        @WithDefault("${kafka.bootstrap.servers:localhost:9092}")
+        String bootstrapServers();
+
+        /** Partitions of every topic the service creates; more partitions allow more instances per consumer group. */
+        @WithDefault("12")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+
+        /** Create missing topics (and the dead-letter twins of consumed ones) at start. */
+        @WithDefault("true")
+        boolean provisionTopics();
+
+        /** Topics the service consumes; each gets a {@code <topic>.dlq}. */
+        Optional<List<String>> consumes();
+
+        /** Topics the service publishes to through its outbox. */
+        Optional<List<String>> publishes();
+
+        /** How long a send may wait for the broker before it counts as failed. */
+        @WithDefault("PT10S")
+        Duration sendTimeout();
+    }
+
+    interface OutboxSettings {
+        /** Run the relay in this instance; every instance may, a database lock lets one relay at a time. */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        /** How often the relay looks for unsent events when no commit woke it. */
+        @WithDefault("PT0.5S")
+        Duration pollInterval();
+
+        @WithDefault("500")
+        int batchSize();
+
+        /** Sent events are kept this long for inspection, then deleted. */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** Longest pause between attempts while the broker refuses. */
+        @WithDefault("PT5S")
+        Duration maxBackoff();
+    }
+
+    interface IntakeSettings {
+        /** Attempts at an event whose processing fails for a reason other than a lost database connection. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        @WithDefault("PT0.2S")
+        Duration retryBackoff();
+    }
+}

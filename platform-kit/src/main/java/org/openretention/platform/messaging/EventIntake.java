@@ -1,0 +1,182 @@
+package org.openretention.platform.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+import org.openretention.events.EventCodec;
+import org.openretention.events.EventEnvelope;
+import org.openretention.events.InvalidEventException;
+import org.openretention.platform.config.PlatformConfig;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The way every service takes events in. For a batch of records of one input channel it
+ * <ol>
+ *   <li>decodes and validates each record; one that is not a valid event goes to the dead-letter topic with the
+ *       reason, and the others go on;</li>
+ *   <li>in one transaction, claims the event ids in the processed-event table and hands only the events never
+ *       applied before to the handler, so a redelivered event changes nothing;</li>
+ *   <li>if that transaction fails, applies the events one by one to isolate the culprit: an event the handler
+ *       rejects, or one that still fails after the configured attempts, is dead-lettered; a lost database
+ *       connection is waited out instead, since dead-lettering everything during an outage would lose order.</li>
+ * </ol>
+ * Returning normally means every record is either applied, a duplicate, or safe in the dead-letter topic, so the
+ * caller may acknowledge the batch.
+ */
+@ApplicationScoped
+public class EventIntake {
+
+    private static final Logger LOG = Logger.getLogger(EventIntake.class);
+    private static final Duration MAX_OUTAGE_BACKOFF = Duration.ofSeconds(30);
+
+    private final EventCodec codec;
+    private final ProcessedEvents processedEvents;
+    private final DeadLetters deadLetters;
+    private final PlatformConfig config;
+    private final MeterRegistry registry;
+
+    @Inject
+    public EventIntake(EventCodec codec, ProcessedEvents processedEvents, DeadLetters deadLetters,
+                       PlatformConfig config, MeterRegistry registry) {
+        this.codec = codec;
+        this.processedEvents = processedEvents;
+        this.deadLetters = deadLetters;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    private record Decoded(ConsumerRecord<String, byte[]> record, EventEnvelope<?> event) {
+    }
+
+    /**
+     * @param consumer name of the consuming use case, unique within the service (idempotency is per consumer)
+     */
+    public void accept(String consumer, Iterable<ConsumerRecord<String, byte[]>> records, EventHandler handler) {
+        Timer.Sample sample = Timer.start(registry);
+        List<Decoded> decoded = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                EventEnvelope<?> event = codec.decode(record.value());
+                if (!event.customerId().equals(record.key())) {
+                    deadLetters.send(record, "record key " + (record.key() == null ? "is missing" : "'" + record.key() + "'")
+                            + " but must be the customerId '" + event.customerId() + "', so that a customer's events stay in order");
+                    continue;
+                }
+                decoded.add(new Decoded(record, event));
+            } catch (InvalidEventException e) {
+                deadLetters.send(record, "invalid event: " + e.getMessage());
+            }
+        }
+        if (!decoded.isEmpty()) {
+            try {
+                applyInOneTransaction(consumer, decoded, handler);
+            } catch (RuntimeException batchFailure) {
+                if (decoded.size() > 1) {
+                    LOG.debugf(batchFailure, "Batch of %d on %s failed, applying one by one", decoded.size(), consumer);
+                }
+                for (Decoded single : decoded) {
+                    applyWithRetries(consumer, single, handler);
+                }
+            }
+        }
+        sample.stop(registry.timer("platform.intake.batch", "consumer", consumer));
+    }
+
+    public void accept(String consumer, ConsumerRecord<String, byte[]> record, EventHandler handler) {
+        accept(consumer, List.of(record), handler);
+    }
+
+    private void applyInOneTransaction(String consumer, List<Decoded> batch, EventHandler handler) {
+        int applied = QuarkusTransaction.requiringNew().call(() -> {
+            Set<UUID> fresh = new java.util.HashSet<>(processedEvents.claim(consumer,
+                    batch.stream().map(d -> d.event().eventId()).toList()));
+            List<EventEnvelope<?>> toApply = new ArrayList<>(fresh.size());
+            for (Decoded d : batch) {
+                if (fresh.remove(d.event().eventId())) {
+                    toApply.add(d.event());
+                }
+            }
+            if (!toApply.isEmpty()) {
+                handler.applyAll(toApply);
+            }
+            return toApply.size();
+        });
+        registry.counter("platform.events.consumed", "consumer", consumer, "outcome", "applied").increment(applied);
+        registry.counter("platform.events.consumed", "consumer", consumer, "outcome", "duplicate").increment(batch.size() - applied);
+    }
+
+    private void applyWithRetries(String consumer, Decoded single, EventHandler handler) {
+        int attempt = 0;
+        long outageWaitMs = config.intake().retryBackoff().toMillis();
+        while (true) {
+            attempt++;
+            try {
+                applyInOneTransaction(consumer, List.of(single), handler);
+                return;
+            } catch (RejectedEventException e) {
+                deadLetters.send(single.record(), "rejected by " + consumer + ": " + e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                if (isConnectionProblem(e)) {
+                    LOG.warnf("Database unavailable while applying %s (%s); waiting %d ms", single.event().eventId(), rootMessage(e), outageWaitMs);
+                    pause(outageWaitMs);
+                    outageWaitMs = Math.min(outageWaitMs * 2, MAX_OUTAGE_BACKOFF.toMillis());
+                    attempt = 0;
+                    continue;
+                }
+                if (attempt >= config.intake().maxAttempts()) {
+                    LOG.errorf(e, "Giving up on event %s after %d attempts", single.event().eventId(), attempt);
+                    deadLetters.send(single.record(), "processing failed after " + attempt + " attempts in " + consumer + ": " + rootMessage(e));
+                    return;
+                }
+                pause(config.intake().retryBackoff().toMillis() * attempt);
+            }
+        }
+    }
+
+    static boolean isConnectionProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if ((state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P03")))
+                        || String.valueOf(sql.getMessage()).contains("Acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying", e);
+        }
+    }
+}

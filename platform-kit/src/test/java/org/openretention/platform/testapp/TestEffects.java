@@ -1,0 +1,54 @@
+package org.openretention.platform.testapp;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads what the test consumer and the outbox wrote, for assertions. */
+@ApplicationScoped
+public class TestEffects {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    public List<String> ordersApplied(String customerId) {
+        return strings("SELECT order_id FROM kit_test_effect WHERE customer_id = ? ORDER BY id", customerId);
+    }
+
+    public record OutboxRow(int attempts, String lastError, boolean sent) {
+    }
+
+    public OutboxRow outboxRow(java.util.UUID eventId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT attempts, last_error, sent_at IS NOT NULL FROM platform_outbox WHERE event_id = ?")) {
+            s.setObject(1, eventId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? new OutboxRow(rs.getInt(1), rs.getString(2), rs.getBoolean(3)) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> strings(String sql, String arg) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, arg);
+            List<String> result = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    result.add(rs.getString(1));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
