@@ -1,0 +1,69 @@
+package org.openretention.platform.rest;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What this service has taken in and what it still has to publish: for operators, in every service. */
+@Path("/ops/messaging")
+@Tag(name = "Operations")
+@Produces(MediaType.APPLICATION_JSON)
+public class MessagingStatusResource {
+
+    public record ConsumerStatus(String consumer, long eventsApplied, Instant lastAppliedAt) {
+    }
+
+    public record OutboxStatus(long pending, Instant oldestPendingSince, String lastError, long sentLastHour) {
+    }
+
+    public record MessagingStatus(List<ConsumerStatus> consumers, OutboxStatus outbox) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @GET
+    @RolesAllowed({Roles.OPS, Roles.ADMIN})
+    @Operation(summary = "Events applied per consumer and the outbox backlog")
+    public MessagingStatus status() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            List<ConsumerStatus> consumers = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT consumer, count(*), max(processed_at) FROM platform_processed_event GROUP BY consumer ORDER BY consumer");
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    consumers.add(new ConsumerStatus(rs.getString(1), rs.getLong(2), instant(rs.getTimestamp(3))));
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT count(*) FILTER (WHERE sent_at IS NULL),
+                           min(created_at) FILTER (WHERE sent_at IS NULL),
+                           (SELECT last_error FROM platform_outbox WHERE sent_at IS NULL AND last_error IS NOT NULL ORDER BY seq LIMIT 1),
+                           count(*) FILTER (WHERE sent_at > now() - interval '1 hour')
+                    FROM platform_outbox""");
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new MessagingStatus(consumers, new OutboxStatus(rs.getLong(1), instant(rs.getTimestamp(2)), rs.getString(3), rs.getLong(4)));
+            }
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
