@@ -4,6 +4,13 @@ import org.openretention.events.customers.CustomerErased;
 import org.openretention.events.customers.CustomerRegistered;
 import org.openretention.events.customers.CustomerUpdated;
 import org.openretention.events.interactions.InteractionRecorded;
+import org.openretention.events.loyalty.PointsEarned;
+import org.openretention.events.loyalty.PointsExpired;
+import org.openretention.events.loyalty.PointsExpiring;
+import org.openretention.events.loyalty.PointsRedeemed;
+import org.openretention.events.loyalty.ReferralConverted;
+import org.openretention.events.loyalty.RewardRedeemed;
+import org.openretention.events.loyalty.TierChanged;
 import org.openretention.events.orders.OrderCancelled;
 import org.openretention.events.orders.OrderCompleted;
 import org.openretention.events.orders.OrderRefunded;
@@ -22,7 +29,14 @@ public enum EventType {
     ORDER_COMPLETED(Topics.ORDERS, OrderCompleted.class, 1),
     ORDER_REFUNDED(Topics.ORDERS, OrderRefunded.class, 1),
     ORDER_CANCELLED(Topics.ORDERS, OrderCancelled.class, 1),
-    INTERACTION_RECORDED(Topics.INTERACTIONS, InteractionRecorded.class, 1);
+    INTERACTION_RECORDED(Topics.INTERACTIONS, InteractionRecorded.class, 1),
+    POINTS_EARNED(Topics.LOYALTY_EVENTS, PointsEarned.class, 1),
+    POINTS_REDEEMED(Topics.LOYALTY_EVENTS, PointsRedeemed.class, 1),
+    POINTS_EXPIRED(Topics.LOYALTY_EVENTS, PointsExpired.class, 1),
+    POINTS_EXPIRING(Topics.LOYALTY_EVENTS, PointsExpiring.class, 1),
+    TIER_CHANGED(Topics.LOYALTY_EVENTS, TierChanged.class, 1),
+    REWARD_REDEEMED(Topics.LOYALTY_EVENTS, RewardRedeemed.class, 1),
+    REFERRAL_CONVERTED(Topics.LOYALTY_EVENTS, ReferralConverted.class, 1);
 
     private final String topic;
     private final Class<? extends EventPayload> payloadType;

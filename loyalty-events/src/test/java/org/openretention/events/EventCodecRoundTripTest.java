@@ -8,6 +8,8 @@ import org.openretention.events.customers.ConsentChannel;
 import org.openretention.events.customers.CustomerRegistered;
 import org.openretention.events.interactions.InteractionKind;
 import org.openretention.events.interactions.InteractionRecorded;
+import org.openretention.events.loyalty.PointsEarned;
+import org.openretention.events.loyalty.TierChanged;
 import org.openretention.events.orders.OrderCompleted;
 import org.openretention.events.orders.OrderItem;
 
@@ -69,7 +71,7 @@ class EventCodecRoundTripTest {
         assertThat(tree.get("schemaVersion").intValue()).isEqualTo(event.eventType().schemaVersion());
         assertThat(tree.get("occurredAt").textValue()).isEqualTo("2025-03-14T09:26:53.589Z");
         assertThat(tree.get("customerId").textValue()).isEqualTo(SampleEvents.CUSTOMER);
-        assertThat(tree.get("source").textValue()).isEqualTo(SampleEvents.SOURCE);
+        assertThat(tree.get("source").textValue()).isEqualTo(SampleEvents.sourceOf(event.eventType()));
         assertThat(tree.get("payload").isObject()).isTrue();
         // optional fields are omitted, never written as null, and no derived value leaks into the JSON
         assertThat(CODEC.encode(event)).doesNotContain("null", "netAmount", "lineTotal", "eventType");
@@ -156,6 +158,35 @@ class EventCodecRoundTripTest {
 
         assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("茶很香，包装也很好！");
         assertThat(((InteractionRecorded) CODEC.decode(bytes).payload()).text()).isEqualTo("茶很香，包装也很好！");
+    }
+
+    @Test
+    void theLoyaltyTypesArePublishedOnTheLoyaltyEventsTopic() {
+        assertThat(EnumSet.allOf(EventType.class).stream().filter(t -> t.topic().equals(Topics.LOYALTY_EVENTS)))
+                .containsExactlyInAnyOrder(EventType.POINTS_EARNED, EventType.POINTS_REDEEMED, EventType.POINTS_EXPIRED,
+                        EventType.POINTS_EXPIRING, EventType.TIER_CHANGED, EventType.REWARD_REDEEMED,
+                        EventType.REFERRAL_CONVERTED);
+        assertThat(EventType.POINTS_EARNED.payloadType().getPackageName()).isEqualTo("org.openretention.events.loyalty");
+    }
+
+    @Test
+    void pointsAreWrittenAsJsonIntegersBeyondTheIntRange() throws Exception {
+        EventEnvelope<PointsEarned> earned = SampleEvents.pointsEarned();
+
+        JsonNode tree = CODEC.objectMapper().readTree(CODEC.encode(earned));
+
+        assertThat(tree.at("/payload/points").isIntegralNumber()).isTrue();
+        assertThat(tree.at("/payload/points").longValue()).isEqualTo(3_000_000_000L);
+        assertThat(CODEC.encode(earned)).contains("\"points\":3000000000", "\"lotId\":\"" + SampleEvents.LOT + "\"");
+        assertThat(((PointsEarned) CODEC.decode(CODEC.encode(earned)).payload()).points()).isEqualTo(3_000_000_000L);
+    }
+
+    @Test
+    void qualifyingSpendKeepsItsExactValueAndScale() throws Exception {
+        String json = CODEC.encode(SampleEvents.tierChanged());
+
+        assertThat(json).contains("\"qualifyingSpend\":5000.00", "\"currency\":\"CNY\"");
+        assertThat(((TierChanged) CODEC.decode(json).payload()).qualifyingSpend()).isEqualTo(new BigDecimal("5000.00"));
     }
 
     @Test

@@ -5,15 +5,24 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openretention.events.loyalty.PointsEarned;
+import org.openretention.events.loyalty.PointsRedeemed;
+import org.openretention.events.loyalty.RewardRedeemed;
+import org.openretention.events.loyalty.TierChanged;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Each test starts from a valid encoded event, breaks one thing and checks that decoding rejects it naming the
@@ -28,6 +37,9 @@ class EventCodecValidationTest {
     void theUnbrokenEventsAreValid() {
         for (ObjectNode event : List.of(orderCompleted(), orderRefunded(), review(), serviceContact(), customerRegistered())) {
             assertThatCode(() -> CODEC.decode(event.toString())).doesNotThrowAnyException();
+        }
+        for (EventType type : LOYALTY_TYPES) {
+            assertThatCode(() -> CODEC.decode(sample(type).toString())).as(type.name()).doesNotThrowAnyException();
         }
     }
 
@@ -344,7 +356,261 @@ class EventCodecValidationTest {
         assertRejected(event, e -> payload(e).remove("requestedAt"), "$.payload.requestedAt");
     }
 
+    // --- loyalty-events ----------------------------------------------------------------------------------------
+
+    private static final List<EventType> LOYALTY_TYPES = Stream.of(EventType.values())
+            .filter(t -> t.topic().equals(Topics.LOYALTY_EVENTS)).toList();
+
+    static Stream<Arguments> requiredLoyaltyFields() {
+        return Stream.of(
+                arguments(EventType.POINTS_EARNED, List.of("lotId", "source", "points", "reason", "availableAt", "expiresAt", "causeId")),
+                arguments(EventType.POINTS_REDEEMED, List.of("redemptionId", "points", "availablePointsAfter")),
+                arguments(EventType.POINTS_EXPIRED, List.of("points", "expiredAt", "lots")),
+                arguments(EventType.POINTS_EXPIRING, List.of("points", "expiresAt")),
+                arguments(EventType.TIER_CHANGED, List.of("toTier", "reason", "qualifyingSpend", "currency")),
+                arguments(EventType.REWARD_REDEEMED, List.of("redemptionId", "rewardId", "rewardName", "rewardType", "pointsCost")),
+                arguments(EventType.REFERRAL_CONVERTED, List.of("refereeId", "referralCode", "qualifyingOrderId", "referrerPoints", "refereePoints")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requiredLoyaltyFields")
+    void missingRequiredLoyaltyFieldIsRejectedByName(EventType type, List<String> fields) {
+        for (String field : fields) {
+            assertRejected(sample(type), e -> payload(e).remove(field), "$.payload." + field);
+        }
+    }
+
+    @Test
+    void theRequiredFieldsAboveAreExactlyThoseOfTheSchemas() throws Exception {
+        for (Arguments args : requiredLoyaltyFields().toList()) {
+            EventType type = (EventType) args.get()[0];
+            JsonNode schema = CODEC.objectMapper().readTree(EventCodec.class.getClassLoader().getResource(type.schemaResource()));
+            List<String> required = new java.util.ArrayList<>();
+            schema.at("/properties/payload/required").forEach(n -> required.add(n.asText()));
+            assertThat(required).as(type.name()).containsExactlyInAnyOrderElementsOf(castList(args.get()[1]));
+        }
+        assertThat(requiredLoyaltyFields().map(a -> a.get()[0])).containsExactlyInAnyOrderElementsOf(LOYALTY_TYPES);
+    }
+
+    /** Every points field that must be >= 1. */
+    static Stream<Arguments> positivePointsFields() {
+        return Stream.of(
+                arguments(EventType.POINTS_EARNED, "points"),
+                arguments(EventType.POINTS_REDEEMED, "points"),
+                arguments(EventType.POINTS_EXPIRED, "points"),
+                arguments(EventType.POINTS_EXPIRING, "points"),
+                arguments(EventType.POINTS_EXPIRED, "lots"));
+    }
+
+    /** Every points field that may be 0. */
+    static Stream<Arguments> nonNegativePointsFields() {
+        return Stream.of(
+                arguments(EventType.POINTS_REDEEMED, "availablePointsAfter"),
+                arguments(EventType.REWARD_REDEEMED, "pointsCost"),
+                arguments(EventType.REFERRAL_CONVERTED, "referrerPoints"),
+                arguments(EventType.REFERRAL_CONVERTED, "refereePoints"));
+    }
+
+    @ParameterizedTest(name = "{0}.{1}")
+    @MethodSource("positivePointsFields")
+    void zeroOrNegativePointsAreRejected(EventType type, String field) {
+        assertRejected(sample(type), e -> payload(e).put(field, 0), "$.payload." + field);
+        assertRejected(sample(type), e -> payload(e).put(field, -1), "$.payload." + field);
+        assertRejected(sample(type), e -> payload(e).put(field, -3_000_000_000L), "$.payload." + field);
+    }
+
+    @ParameterizedTest(name = "{0}.{1}")
+    @MethodSource("nonNegativePointsFields")
+    void negativePointsAreRejectedAndZeroIsAccepted(EventType type, String field) {
+        assertRejected(sample(type), e -> payload(e).put(field, -1), "$.payload." + field);
+
+        ObjectNode zero = sample(type);
+        payload(zero).put(field, 0);
+        assertThatCode(() -> CODEC.decode(zero.toString())).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest(name = "{0}.{1}")
+    @MethodSource({"positivePointsFields", "nonNegativePointsFields"})
+    void pointsMustBeWholeJsonNumbersThatFitTheirJavaType(EventType type, String field) {
+        assertRejected(sample(type), e -> payload(e).put(field, new java.math.BigDecimal("10.5")), "$.payload." + field);
+        assertRejected(sample(type), e -> payload(e).put(field, "10"), "$.payload." + field);
+        assertRejected(sample(type), e -> payload(e).putNull(field), "$.payload." + field);
+        // one more than Long.MAX_VALUE: named by the schema rather than failing in the mapping to long
+        assertRejected(sample(type), e -> payload(e).put(field, new java.math.BigInteger("9223372036854775808")), "$.payload." + field);
+    }
+
+    @Test
+    void pointsUpToLongMaxValueAreAccepted() throws InvalidEventException {
+        ObjectNode event = sample(EventType.POINTS_EARNED);
+        payload(event).put("points", Long.MAX_VALUE);
+
+        assertThat(((PointsEarned) CODEC.decode(event.toString()).payload()).points()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gold", "Gold", "", " GOLD", "GOLD ", "GOLD TIER", "GOLD-PLUS", "1GOLD", "_GOLD", "GÖLD"})
+    void tierNameThatIsNotUpperCaseLettersDigitsAndUnderscoresIsRejected(String tier) {
+        assertRejected(sample(EventType.TIER_CHANGED), e -> payload(e).put("toTier", tier), "$.payload.toTier");
+        assertRejected(sample(EventType.TIER_CHANGED), e -> payload(e).put("fromTier", tier), "$.payload.fromTier");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MEMBER", "DIAMOND", "GOLD_PLUS", "VIP2", "X"})
+    void adminConfiguredTierNamesAreAccepted(String tier) throws InvalidEventException {
+        ObjectNode event = sample(EventType.TIER_CHANGED);
+        payload(event).put("toTier", tier);
+
+        assertThat(((TierChanged) CODEC.decode(event.toString()).payload()).toTier()).isEqualTo(tier);
+    }
+
+    static Stream<Arguments> loyaltyEnumFields() {
+        return Stream.of(
+                arguments(EventType.POINTS_EARNED, "source", "PURCHASE"),
+                arguments(EventType.POINTS_EARNED, "source", "earn"),
+                arguments(EventType.TIER_CHANGED, "reason", "UPGRADE"),
+                arguments(EventType.TIER_CHANGED, "reason", "threshold_crossed"),
+                arguments(EventType.REWARD_REDEEMED, "rewardType", "VOUCHER"),
+                arguments(EventType.REWARD_REDEEMED, "rewardType", ""));
+    }
+
+    @ParameterizedTest(name = "{0}.{1} = {2}")
+    @MethodSource("loyaltyEnumFields")
+    void unknownEnumValueIsRejected(EventType type, String field, String value) {
+        assertRejected(sample(type), e -> payload(e).put(field, value), "$.payload." + field);
+    }
+
+    static Stream<Arguments> loyaltyUuidFields() {
+        return Stream.of(
+                arguments(EventType.POINTS_EARNED, "lotId"),
+                arguments(EventType.POINTS_REDEEMED, "redemptionId"),
+                arguments(EventType.REWARD_REDEEMED, "redemptionId"));
+    }
+
+    @ParameterizedTest(name = "{0}.{1}")
+    @MethodSource("loyaltyUuidFields")
+    void malformedUuidIsRejected(EventType type, String field) {
+        for (String bad : List.of("not-a-uuid", "1-1-1-1-1", "5a0c2e7d1b3f4c8e9d6a7f2b1e4c3d10", "5a0c2e7d-1b3f-4c8e-9d6a-7f2b1e4c3d1", "")) {
+            assertRejected(sample(type), e -> payload(e).put(field, bad), "$.payload." + field);
+        }
+        assertRejected(sample(type), e -> payload(e).put(field, 42), "$.payload." + field);
+    }
+
+    static Stream<Arguments> loyaltyIdFields() {
+        return Stream.of(
+                arguments(EventType.POINTS_EARNED, "reason"),
+                arguments(EventType.POINTS_EARNED, "causeId"),
+                arguments(EventType.POINTS_EARNED, "orderId"),
+                arguments(EventType.POINTS_REDEEMED, "rewardId"),
+                arguments(EventType.REWARD_REDEEMED, "rewardId"),
+                arguments(EventType.REWARD_REDEEMED, "rewardName"),
+                arguments(EventType.REWARD_REDEEMED, "couponCode"),
+                arguments(EventType.REFERRAL_CONVERTED, "refereeId"),
+                arguments(EventType.REFERRAL_CONVERTED, "referralCode"),
+                arguments(EventType.REFERRAL_CONVERTED, "qualifyingOrderId"));
+    }
+
+    @ParameterizedTest(name = "{0}.{1}")
+    @MethodSource("loyaltyIdFields")
+    void blankIdOrNameIsRejected(EventType type, String field) {
+        assertRejected(sample(type), e -> payload(e).put(field, ""), "$.payload." + field);
+        assertRejected(sample(type), e -> payload(e).put(field, "  "), "$.payload." + field);
+    }
+
+    static Stream<Arguments> loyaltyTimeFields() {
+        return Stream.of(
+                arguments(EventType.POINTS_EARNED, "availableAt"),
+                arguments(EventType.POINTS_EARNED, "expiresAt"),
+                arguments(EventType.POINTS_EXPIRED, "expiredAt"),
+                arguments(EventType.POINTS_EXPIRING, "expiresAt"),
+                arguments(EventType.TIER_CHANGED, "nextRequalificationAt"));
+    }
+
+    @ParameterizedTest(name = "{0}.{1}")
+    @MethodSource("loyaltyTimeFields")
+    void malformedLoyaltyTimeIsRejected(EventType type, String field) {
+        for (String bad : List.of("2027-03-31", "2027-03-31T16:00:00", "2027-03-31T16:00:00+08:00", "2027-02-30T16:00:00Z")) {
+            assertRejected(sample(type), e -> payload(e).put(field, bad), "$.payload." + field);
+        }
+    }
+
+    @Test
+    void qualifyingSpendIsNonNegativeMoneyWithACurrency() {
+        assertRejected(sample(EventType.TIER_CHANGED), e -> payload(e).put("qualifyingSpend", -0.01), "$.payload.qualifyingSpend");
+        assertRejected(sample(EventType.TIER_CHANGED), e -> payload(e).put("qualifyingSpend", "5000.00"), "$.payload.qualifyingSpend");
+        assertRejected(sample(EventType.TIER_CHANGED), e -> payload(e).put("currency", "cny"), "$.payload.currency");
+    }
+
+    @Test
+    void pointsEarnedWithoutOrderIdDecodes() throws InvalidEventException {
+        ObjectNode event = sample(EventType.POINTS_EARNED);
+        payload(event).remove("orderId");
+
+        PointsEarned earned = (PointsEarned) CODEC.decode(event.toString()).payload();
+
+        assertThat(earned.orderId()).isNull();
+        assertThat(earned.points()).isEqualTo(3_000_000_000L);
+    }
+
+    @Test
+    void pointsRedeemedWithoutRewardIdDecodes() throws InvalidEventException {
+        ObjectNode event = sample(EventType.POINTS_REDEEMED);
+        payload(event).remove("rewardId");
+
+        assertThat(((PointsRedeemed) CODEC.decode(event.toString()).payload()).rewardId()).isNull();
+    }
+
+    @Test
+    void tierChangedWithoutFromTierAndNextRequalificationDecodes() throws InvalidEventException {
+        ObjectNode event = sample(EventType.TIER_CHANGED);
+        payload(event).remove("fromTier");
+        payload(event).remove("nextRequalificationAt");
+
+        TierChanged changed = (TierChanged) CODEC.decode(event.toString()).payload();
+
+        assertThat(changed.fromTier()).isNull();
+        assertThat(changed.nextRequalificationAt()).isNull();
+        assertThat(changed.toTier()).isEqualTo("GOLD");
+    }
+
+    @Test
+    void rewardRedeemedWithoutCouponCodeDecodes() throws InvalidEventException {
+        ObjectNode event = sample(EventType.REWARD_REDEEMED);
+        payload(event).remove("couponCode");
+
+        assertThat(((RewardRedeemed) CODEC.decode(event.toString()).payload()).couponCode()).isNull();
+    }
+
+    @Test
+    void optionalLoyaltyFieldsAreOmittedNotNull() {
+        assertRejected(sample(EventType.POINTS_EARNED), e -> payload(e).putNull("orderId"), "$.payload.orderId");
+        assertRejected(sample(EventType.POINTS_REDEEMED), e -> payload(e).putNull("rewardId"), "$.payload.rewardId");
+        assertRejected(sample(EventType.TIER_CHANGED), e -> payload(e).putNull("fromTier"), "$.payload.fromTier");
+        assertRejected(sample(EventType.TIER_CHANGED), e -> payload(e).putNull("nextRequalificationAt"), "$.payload.nextRequalificationAt");
+        assertRejected(sample(EventType.REWARD_REDEEMED), e -> payload(e).putNull("couponCode"), "$.payload.couponCode");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"POINTS_EARNED", "POINTS_REDEEMED", "POINTS_EXPIRED", "POINTS_EXPIRING",
+            "TIER_CHANGED", "REWARD_REDEEMED", "REFERRAL_CONVERTED"})
+    void unknownFieldsInALoyaltyEventAreIgnoredAndAnEmptyPayloadIsRejected(EventType type) {
+        ObjectNode extended = sample(type);
+        payload(extended).put("balanceAfter", 99).putObject("campaign").put("id", "cmp-1");
+        extended.put("traceId", "abc-123");
+        assertThatCode(() -> CODEC.decode(extended.toString())).doesNotThrowAnyException();
+
+        assertThat(rejected(sample(type), e -> e.putObject("payload"))).isNotEmpty().allMatch(p -> p.startsWith("$.payload."));
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------------
+
+    private static ObjectNode sample(EventType type) {
+        return tree(CODEC.encode(SampleEvents.of(type)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castList(Object list) {
+        return (List<String>) list;
+    }
 
     private static ObjectNode orderCompleted() {
         return tree(CODEC.encode(SampleEvents.orderCompleted()));

@@ -7,6 +7,16 @@ import org.openretention.events.customers.CustomerUpdated;
 import org.openretention.events.interactions.InteractionKind;
 import org.openretention.events.interactions.InteractionRecorded;
 import org.openretention.events.interactions.ServiceTouchpoint;
+import org.openretention.events.loyalty.PointsEarned;
+import org.openretention.events.loyalty.PointsExpired;
+import org.openretention.events.loyalty.PointsExpiring;
+import org.openretention.events.loyalty.PointsRedeemed;
+import org.openretention.events.loyalty.PointsSource;
+import org.openretention.events.loyalty.ReferralConverted;
+import org.openretention.events.loyalty.RewardRedeemed;
+import org.openretention.events.loyalty.RewardType;
+import org.openretention.events.loyalty.TierChangeReason;
+import org.openretention.events.loyalty.TierChanged;
 import org.openretention.events.orders.OrderCancelled;
 import org.openretention.events.orders.OrderCompleted;
 import org.openretention.events.orders.OrderItem;
@@ -17,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Fully populated events of every type, for the codec tests. */
 final class SampleEvents {
@@ -24,6 +35,10 @@ final class SampleEvents {
     static final Instant AT = Instant.parse("2025-03-14T09:26:53.589Z");
     static final String CUSTOMER = "c-000123";
     static final String SOURCE = "shop-backend";
+    /** The source of the events on {@link Topics#LOYALTY_EVENTS}. */
+    static final String LOYALTY_SOURCE = "loyalty-service";
+    static final UUID LOT = UUID.fromString("5a0c2e7d-1b3f-4c8e-9d6a-7f2b1e4c3d10");
+    static final UUID REDEMPTION = UUID.fromString("6b1d3f8e-2c40-4d9f-8e7b-803c2f5d4e21");
 
     private SampleEvents() {
     }
@@ -84,12 +99,91 @@ final class SampleEvents {
         return EventEnvelope.of(CUSTOMER, AT, SOURCE, InteractionRecorded.onProduct(kind, "sku-cup-07", "tableware"));
     }
 
-    /** One event of every type and every interaction kind. */
+    // --- loyalty-events: published by loyalty-service -------------------------------------------------------
+
+    /** Points of an order, pending for the return window; more than an int can hold, to show points are longs. */
+    static EventEnvelope<PointsEarned> pointsEarned() {
+        return EventEnvelope.of(CUSTOMER, AT, LOYALTY_SOURCE, new PointsEarned(
+                LOT, PointsSource.EARN, 3_000_000_000L, "ORDER", "o-98765",
+                Instant.parse("2025-03-21T09:26:53.589Z"), Instant.parse("2027-03-31T16:00:00Z"),
+                "3f1e4c52-8a0b-4d57-9c3e-2b7f1a6d9e10"));
+    }
+
+    /** Check-in points: no order, spendable at once. */
+    static EventEnvelope<PointsEarned> pointsEarnedAtOnce() {
+        return EventEnvelope.of(CUSTOMER, AT, LOYALTY_SOURCE, new PointsEarned(
+                UUID.fromString("7c2e409f-3d51-4ea0-9f8c-914d306e5f32"), PointsSource.EARN, 5, "CHECK_IN", null,
+                AT, Instant.parse("2027-03-31T16:00:00Z"), "8d3f51a0-4e62-4fb1-a09d-a25e417f6043"));
+    }
+
+    static EventEnvelope<PointsRedeemed> pointsRedeemed() {
+        return EventEnvelope.of(CUSTOMER, AT, LOYALTY_SOURCE, new PointsRedeemed(REDEMPTION, 500, "rw-coupon-20", 1240));
+    }
+
+    /** Points spent on something other than a catalogue reward; the balance went down to zero. */
+    static EventEnvelope<PointsRedeemed> pointsRedeemedWithoutReward() {
+        return EventEnvelope.of(CUSTOMER, AT, LOYALTY_SOURCE, new PointsRedeemed(
+                UUID.fromString("9e4062b1-5f73-40c2-b1ae-b36f52806154"), 1240, null, 0));
+    }
+
+    static EventEnvelope<PointsExpired> pointsExpired() {
+        return EventEnvelope.of(CUSTOMER, AT, LOYALTY_SOURCE, new PointsExpired(120, Instant.parse("2025-03-14T09:00:00Z"), 2));
+    }
+
+    static EventEnvelope<PointsExpiring> pointsExpiring() {
+        return EventEnvelope.of(CUSTOMER, AT, LOYALTY_SOURCE, new PointsExpiring(120, Instant.parse("2025-04-13T09:00:00Z")));
+    }
+
+    static EventEnvelope<TierChanged> tierChanged() {
+        return EventEnvelope.of(CUSTOMER, AT, LOYALTY_SOURCE, new TierChanged(
+                "SILVER", "GOLD", TierChangeReason.THRESHOLD_CROSSED, new BigDecimal("5000.00"), "CNY",
+                Instant.parse("2026-01-01T00:00:00Z")));
+    }
+
+    /** The first tier of a new member: no previous tier, and the entry tier is never re-evaluated. */
+    static EventEnvelope<TierChanged> tierEnrolment() {
+        return EventEnvelope.of(CUSTOMER, AT, LOYALTY_SOURCE, new TierChanged(
+                null, "MEMBER", TierChangeReason.THRESHOLD_CROSSED, BigDecimal.ZERO, "CNY", null));
+    }
+
+    static EventEnvelope<RewardRedeemed> rewardRedeemed() {
+        return EventEnvelope.of(CUSTOMER, AT, LOYALTY_SOURCE, new RewardRedeemed(
+                REDEMPTION, "rw-coupon-20", "满200减20优惠券", RewardType.COUPON, 500, "LOYAL-7K3M-Q9XD"));
+    }
+
+    /** A free gift: no points spent, no coupon code. */
+    static EventEnvelope<RewardRedeemed> freeGift() {
+        return EventEnvelope.of(CUSTOMER, AT, LOYALTY_SOURCE, new RewardRedeemed(
+                UUID.fromString("af5173c2-6084-41d3-82bf-c47063917265"), "rw-birthday-tea", "Birthday tea sampler",
+                RewardType.GIFT, 0, null));
+    }
+
+    /** The envelope's customerId is the referrer. */
+    static EventEnvelope<ReferralConverted> referralConverted() {
+        return EventEnvelope.of(CUSTOMER, AT, LOYALTY_SOURCE, new ReferralConverted(
+                "c-000456", "LIWEI88", "o-99001", 300, 200));
+    }
+
+    /** The source the events of {@code type} are published by. */
+    static String sourceOf(EventType type) {
+        return type.topic().equals(Topics.LOYALTY_EVENTS) ? LOYALTY_SOURCE : SOURCE;
+    }
+
+    /** One event of every type and every interaction kind, and the loyalty events without their optional fields. */
     static List<EventEnvelope<?>> all() {
         return List.of(customerRegistered(), customerUpdated(), customerErased(),
                 orderCompleted(), orderRefunded(), orderCancelled(),
                 review(), comment(), serviceContact(), checkIn(),
                 onProduct(InteractionKind.PRODUCT_VIEW), onProduct(InteractionKind.CART_ADD),
-                onProduct(InteractionKind.LIKE), onProduct(InteractionKind.SHARE));
+                onProduct(InteractionKind.LIKE), onProduct(InteractionKind.SHARE),
+                pointsEarned(), pointsEarnedAtOnce(), pointsRedeemed(), pointsRedeemedWithoutReward(),
+                pointsExpired(), pointsExpiring(), tierChanged(), tierEnrolment(),
+                rewardRedeemed(), freeGift(), referralConverted());
+    }
+
+    /** The first, fully populated, sample of {@code type}. */
+    static EventEnvelope<?> of(EventType type) {
+        return all().stream().filter(e -> e.eventType() == type).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no sample of " + type));
     }
 }

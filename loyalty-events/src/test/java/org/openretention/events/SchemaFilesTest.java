@@ -56,7 +56,8 @@ class SchemaFilesTest {
         envelope.at("/$defs/envelope/required").forEach(n -> required.add(n.asText()));
         assertThat(required).containsExactlyInAnyOrder("eventId", "type", "schemaVersion", "occurredAt", "customerId", "source", "payload");
         assertThat(envelope.at("/$defs").fieldNames()).toIterable()
-                .contains("envelope", "uuid", "timestamp", "date", "currency", "money", "positiveMoney");
+                .contains("envelope", "uuid", "timestamp", "date", "currency", "money", "positiveMoney",
+                        "points", "positivePoints", "tierName");
     }
 
     @Test
