@@ -124,7 +124,7 @@ public final class PointsAccount {
      * A manual correction: a positive one credits a lot; a negative one takes from the lots that expire first and,
      * beyond the available points, leaves a debt.
      */
-    public void adjust(long points, String reason, String causeId, String actor, Instant t, Instant expiresAt) {
+    public PointsLot adjust(long points, String reason, String causeId, String actor, Instant t, Instant expiresAt) {
         if (points == 0) {
             throw new IllegalArgumentException("an adjustment must change the balance");
         }
@@ -135,12 +135,13 @@ public final class PointsAccount {
             newLots.add(lot);
             entry(EntryType.ADJUST, points, reason, causeId, lot.id(), t, t, actor);
             settleDebt(t);
-            return;
+            return lot;
         }
         long wanted = -points;
         long taken = consumeAvailable(Math.min(wanted, Math.max(0, available(t))), t);
         debt += wanted - taken;
         entry(EntryType.ADJUST, points, reason, causeId, null, t, t, actor);
+        return null;
     }
 
     /**

@@ -1,0 +1,473 @@
+package org.openretention.loyalty.member;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.openretention.loyalty.ledger.EntryType;
+import org.openretention.loyalty.ledger.LedgerEntry;
+import org.openretention.loyalty.ledger.PointsLot;
+import org.openretention.loyalty.program.EarningTrigger;
+import org.openretention.loyalty.program.Programme;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Loads and saves member sessions with a handful of set-based queries and JDBC batches per batch of members,
+ * on the connection of the caller's transaction. This is the hot path of event intake: per batch it costs the
+ * same number of round trips whether it holds one member or five hundred.
+ */
+@ApplicationScoped
+public class LedgerStore {
+
+    private final AgroalDataSource dataSource;
+
+    @Inject
+    public LedgerStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Loads the members among {@code customerIds}, locking their rows, with their open lots, the orders since
+     * {@code ordersSince} and those named, the activity counters since {@code activitySince}, and their referral.
+     * Members not stored yet are absent from the result.
+     */
+    public Map<String, MemberSession> load(Collection<String> customerIds, Instant ordersSince, Collection<String> orderIds,
+                                           LocalDate activitySince, Programme programme) {
+        if (customerIds.isEmpty()) {
+            return Map.of();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            Array ids = c.createArrayOf("varchar", customerIds.stream().sorted().toArray());
+            lockMembers(c, ids);
+            Map<String, Object[]> members = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT customer_id, enrolled_at, registered, birthday, referral_code, tier, tier_since, next_requalification_at,
+                           debt, lifetime_points, advanced_to, welcome_bonus_order_id, last_birthday_gift_year
+                    FROM loyalty_member WHERE customer_id = ANY (?)""")) {
+                s.setArray(1, ids);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Date birthday = rs.getDate(4);
+                        int giftYear = rs.getInt(13);
+                        Member m = new Member(rs.getString(1), instant(rs, 2), rs.getBoolean(3), birthday == null ? null : birthday.toLocalDate(),
+                                rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(10), rs.getString(12),
+                                rs.wasNull() ? null : giftYear, true);
+                        members.put(m.customerId, new Object[]{m, rs.getLong(9), instant(rs, 11)});
+                    }
+                }
+            }
+            if (members.isEmpty()) {
+                return Map.of();
+            }
+            Array found = c.createArrayOf("varchar", members.keySet().toArray());
+            Map<String, List<PointsLot>> lots = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT id, customer_id, source, reason, order_id, cause_id, earned_at, available_at, expires_at, amount, remaining, expired, expiry_notified
+                    FROM points_lot WHERE customer_id = ANY (?) AND remaining > 0""")) {
+                s.setArray(1, found);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        lots.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new PointsLot(rs.getObject(1, UUID.class), rs.getString(2),
+                                EntryType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8),
+                                instant(rs, 9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getBoolean(13)));
+                    }
+                }
+            }
+            Map<String, Map<String, OrderRecord>> orders = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT order_id, customer_id, occurred_at, currency, net_amount, qualifying_amount, refunded_amount, points, points_clawed, status
+                    FROM loyalty_order WHERE customer_id = ANY (?) AND (occurred_at > ? OR order_id = ANY (?))""")) {
+                s.setArray(1, found);
+                s.setTimestamp(2, Timestamp.from(ordersSince));
+                s.setArray(3, c.createArrayOf("varchar", orderIds.toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        OrderRecord o = new OrderRecord(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4), rs.getBigDecimal(5),
+                                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(9), OrderRecord.Status.valueOf(rs.getString(10)), true);
+                        orders.computeIfAbsent(o.customerId, k -> new HashMap<>()).put(o.orderId, o);
+                    }
+                }
+            }
+            Map<String, Map<String, Integer>> activity = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT customer_id, day, trigger, times FROM daily_activity WHERE customer_id = ANY (?) AND day >= ?")) {
+                s.setArray(1, found);
+                s.setDate(2, Date.valueOf(activitySince));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        activity.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                                .put(MemberSession.activityKey(rs.getDate(2).toLocalDate(), EarningTrigger.valueOf(rs.getString(3))), rs.getInt(4));
+                    }
+                }
+            }
+            Map<String, Referral> referrals = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT referee_id, referral_code, referrer_id, invited_at, status, qualifying_order_id, converts_at, converted_at, referrer_points, referee_points
+                    FROM referral WHERE referee_id = ANY (?)""")) {
+                s.setArray(1, found);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        referrals.put(rs.getString(1), new Referral(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4),
+                                Referral.Status.valueOf(rs.getString(5)), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(9), rs.getLong(10)));
+                    }
+                }
+            }
+            Map<String, MemberSession> sessions = new LinkedHashMap<>();
+            for (Map.Entry<String, Object[]> e : members.entrySet()) {
+                Object[] row = e.getValue();
+                String id = e.getKey();
+                sessions.put(id, MemberSession.restore((Member) row[0], (Long) row[1], (Instant) row[2], lots.getOrDefault(id, List.of()),
+                        orders.getOrDefault(id, Map.of()), activity.getOrDefault(id, Map.of()), referrals.get(id), programme));
+            }
+            return sessions;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not load members: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Serialises work on the same members across transactions (the three input channels, the maintenance job and
+     * API calls), including members not stored yet, which row locks cannot cover. Transaction-scoped advisory
+     * locks taken in customer id order, so two batches never wait on each other in a cycle.
+     */
+    private static void lockMembers(Connection c, Array sortedIds) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT count(pg_advisory_xact_lock(hashtext('loyalty-member'), hashtext(id)))
+                FROM (SELECT id FROM unnest(?::varchar[]) AS id ORDER BY id) AS sorted""")) {
+            s.setArray(1, sortedIds);
+            s.executeQuery().close();
+        }
+    }
+
+    /** Saves everything the sessions changed. */
+    public void save(Collection<MemberSession> sessions) {
+        if (sessions.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            saveMembers(c, sessions);
+            saveLots(c, sessions);
+            saveEntries(c, sessions);
+            saveOrders(c, sessions);
+            saveActivity(c, sessions);
+            saveReferrals(c, sessions);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not save members: " + e.getMessage(), e);
+        }
+    }
+
+    private static void saveMembers(Connection c, Collection<MemberSession> sessions) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO loyalty_member (customer_id, enrolled_at, registered, birthday, referral_code, tier, tier_since, next_requalification_at,
+                    debt, lifetime_points, advanced_to, welcome_bonus_order_id, last_birthday_gift_year, next_due_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (customer_id) DO UPDATE SET enrolled_at = EXCLUDED.enrolled_at, registered = EXCLUDED.registered,
+                    birthday = EXCLUDED.birthday, referral_code = EXCLUDED.referral_code, tier = EXCLUDED.tier, tier_since = EXCLUDED.tier_since,
+                    next_requalification_at = EXCLUDED.next_requalification_at, debt = EXCLUDED.debt, lifetime_points = EXCLUDED.lifetime_points,
+                    advanced_to = EXCLUDED.advanced_to, welcome_bonus_order_id = EXCLUDED.welcome_bonus_order_id,
+                    last_birthday_gift_year = EXCLUDED.last_birthday_gift_year, next_due_at = EXCLUDED.next_due_at""")) {
+            for (MemberSession session : sessions) {
+                Member m = session.member();
+                s.setString(1, m.customerId);
+                s.setTimestamp(2, Timestamp.from(m.enrolledAt));
+                s.setBoolean(3, m.registered);
+                s.setDate(4, m.birthday == null ? null : Date.valueOf(m.birthday));
+                s.setString(5, m.referralCode);
+                s.setString(6, m.tier);
+                s.setTimestamp(7, Timestamp.from(m.tierSince));
+                s.setTimestamp(8, Timestamp.from(m.nextRequalificationAt));
+                s.setLong(9, session.account().debt());
+                s.setLong(10, m.lifetimePoints);
+                s.setTimestamp(11, Timestamp.from(session.account().advancedTo()));
+                s.setString(12, m.welcomeBonusOrderId);
+                if (m.lastBirthdayGiftYear == null) {
+                    s.setNull(13, Types.INTEGER);
+                } else {
+                    s.setInt(13, m.lastBirthdayGiftYear);
+                }
+                s.setTimestamp(14, Timestamp.from(session.nextDueAt()));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void saveLots(Connection c, Collection<MemberSession> sessions) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO points_lot (id, customer_id, source, reason, order_id, cause_id, earned_at, available_at, expires_at, amount, remaining, expired, expiry_notified)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+             PreparedStatement update = c.prepareStatement("UPDATE points_lot SET amount = ?, remaining = ?, expired = ?, expiry_notified = ? WHERE id = ?")) {
+            for (MemberSession session : sessions) {
+                for (PointsLot lot : session.account().newLots()) {
+                    insert.setObject(1, lot.id());
+                    insert.setString(2, lot.customerId());
+                    insert.setString(3, lot.source().name());
+                    insert.setString(4, lot.reason());
+                    insert.setString(5, lot.orderId());
+                    insert.setString(6, lot.causeId());
+                    insert.setTimestamp(7, Timestamp.from(lot.earnedAt()));
+                    insert.setTimestamp(8, Timestamp.from(lot.availableAt()));
+                    insert.setTimestamp(9, Timestamp.from(lot.expiresAt()));
+                    insert.setLong(10, lot.amount());
+                    insert.setLong(11, lot.remaining());
+                    insert.setLong(12, lot.expired());
+                    insert.setBoolean(13, lot.expiryNotified());
+                    insert.addBatch();
+                }
+                for (PointsLot lot : session.account().changedLots()) {
+                    update.setLong(1, lot.amount());
+                    update.setLong(2, lot.remaining());
+                    update.setLong(3, lot.expired());
+                    update.setBoolean(4, lot.expiryNotified());
+                    update.setObject(5, lot.id());
+                    update.addBatch();
+                }
+            }
+            insert.executeBatch();
+            update.executeBatch();
+        }
+    }
+
+    private static void saveEntries(Connection c, Collection<MemberSession> sessions) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO ledger_entry (customer_id, type, points, reason, cause_id, lot_id, occurred_at, available_at, actor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (MemberSession session : sessions) {
+                for (LedgerEntry e : session.account().newEntries()) {
+                    s.setString(1, e.customerId());
+                    s.setString(2, e.type().name());
+                    s.setLong(3, e.points());
+                    s.setString(4, e.reason());
+                    s.setString(5, e.causeId());
+                    s.setObject(6, e.lotId());
+                    s.setTimestamp(7, Timestamp.from(e.occurredAt()));
+                    s.setTimestamp(8, Timestamp.from(e.availableAt()));
+                    s.setString(9, e.actor());
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void saveOrders(Connection c, Collection<MemberSession> sessions) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO loyalty_order (order_id, customer_id, occurred_at, currency, net_amount, qualifying_amount, refunded_amount, points, points_clawed, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (order_id) DO UPDATE SET refunded_amount = EXCLUDED.refunded_amount, points = EXCLUDED.points,
+                    points_clawed = EXCLUDED.points_clawed, status = EXCLUDED.status""")) {
+            for (MemberSession session : sessions) {
+                for (OrderRecord o : session.orders().values()) {
+                    if (!o.changed) {
+                        continue;
+                    }
+                    s.setString(1, o.orderId);
+                    s.setString(2, o.customerId);
+                    s.setTimestamp(3, Timestamp.from(o.occurredAt));
+                    s.setString(4, o.currency);
+                    s.setBigDecimal(5, o.netAmount);
+                    s.setBigDecimal(6, o.qualifyingAmount);
+                    s.setBigDecimal(7, o.refundedAmount);
+                    s.setLong(8, o.points);
+                    s.setLong(9, o.pointsClawed);
+                    s.setString(10, o.status.name());
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void saveActivity(Connection c, Collection<MemberSession> sessions) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO daily_activity (customer_id, day, trigger, times) VALUES (?, ?, ?, ?)
+                ON CONFLICT (customer_id, day, trigger) DO UPDATE SET times = EXCLUDED.times""")) {
+            for (MemberSession session : sessions) {
+                for (Map.Entry<String, Integer> e : session.changedActivity().entrySet()) {
+                    String[] key = e.getKey().split("\\|");
+                    s.setString(1, session.member().customerId);
+                    s.setDate(2, Date.valueOf(LocalDate.parse(key[0])));
+                    s.setString(3, key[1]);
+                    s.setInt(4, e.getValue());
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void saveReferrals(Connection c, Collection<MemberSession> sessions) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO referral (referee_id, referral_code, referrer_id, invited_at, status, qualifying_order_id, converts_at, converted_at, referrer_points, referee_points)
+                VALUES (?, ?, (SELECT customer_id FROM loyalty_member WHERE referral_code = ?), ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (referee_id) DO UPDATE SET referrer_id = COALESCE(referral.referrer_id, EXCLUDED.referrer_id), status = EXCLUDED.status,
+                    qualifying_order_id = EXCLUDED.qualifying_order_id, converts_at = EXCLUDED.converts_at, converted_at = EXCLUDED.converted_at,
+                    referrer_points = EXCLUDED.referrer_points, referee_points = EXCLUDED.referee_points""");
+             PreparedStatement resolve = c.prepareStatement(
+                     "UPDATE referral SET referrer_id = ? WHERE referrer_id IS NULL AND referral_code = ? AND referee_id <> ?")) {
+            for (MemberSession session : sessions) {
+                Referral r = session.referral().orElse(null);
+                if (r != null && r.changed) {
+                    s.setString(1, r.refereeId);
+                    s.setString(2, r.referralCode);
+                    s.setString(3, r.referralCode);
+                    s.setTimestamp(4, Timestamp.from(r.invitedAt));
+                    s.setString(5, r.status.name());
+                    s.setString(6, r.qualifyingOrderId);
+                    s.setTimestamp(7, r.convertsAt == null ? null : Timestamp.from(r.convertsAt));
+                    s.setTimestamp(8, r.convertedAt == null ? null : Timestamp.from(r.convertedAt));
+                    s.setLong(9, r.referrerPoints);
+                    s.setLong(10, r.refereePoints);
+                    s.addBatch();
+                }
+                // invitations that arrived before their referrer registered find their referrer now
+                if (session.member().referralCode != null) {
+                    resolve.setString(1, session.member().customerId);
+                    resolve.setString(2, session.member().referralCode);
+                    resolve.setString(3, session.member().customerId);
+                    resolve.addBatch();
+                }
+            }
+            s.executeBatch();
+            resolve.executeBatch();
+        }
+    }
+
+    /** Referrals whose qualifying order has survived its return window by {@code asOf}, oldest first. */
+    public List<Referral> dueReferrals(Instant asOf, int limit) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("""
+                     SELECT referee_id, referral_code, referrer_id, invited_at, status, qualifying_order_id, converts_at, converted_at, referrer_points, referee_points
+                     FROM referral WHERE status = 'INVITED' AND converts_at <= ? AND referrer_id IS NOT NULL
+                     ORDER BY converts_at LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+            s.setTimestamp(1, Timestamp.from(asOf));
+            s.setInt(2, limit);
+            List<Referral> due = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    due.add(new Referral(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4), Referral.Status.valueOf(rs.getString(5)),
+                            rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(9), rs.getLong(10)));
+                }
+            }
+            return due;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Marks a referral converted (the sessions of both members are saved separately). */
+    public void markConverted(Referral r) {
+        r.status = Referral.Status.CONVERTED;
+        r.convertedAt = r.convertsAt;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "UPDATE referral SET status = 'CONVERTED', converted_at = ?, referrer_points = ?, referee_points = ? WHERE referee_id = ?")) {
+            s.setTimestamp(1, Timestamp.from(r.convertedAt));
+            s.setLong(2, r.referrerPoints);
+            s.setLong(3, r.refereePoints);
+            s.setString(4, r.refereeId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Members that time alone changes by {@code asOf}. */
+    public List<String> dueMembers(Instant asOf, int limit) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT customer_id FROM loyalty_member WHERE next_due_at <= ? ORDER BY next_due_at LIMIT ?")) {
+            s.setTimestamp(1, Timestamp.from(asOf));
+            s.setInt(2, limit);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the keyed hash of a customer id is on the erased list. */
+    public Set<String> erased(Collection<String> hashes) {
+        if (hashes.isEmpty()) {
+            return Set.of();
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT customer_hash FROM erased_customer WHERE customer_hash = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("varchar", hashes.toArray()));
+            Set<String> found = new java.util.HashSet<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Forgets a member: deletes every row about them, keeps anonymous totals and the keyed hash of their id, so
+     * that events arriving later for them are ignored.
+     */
+    public void erase(String customerId, String customerHash, Instant at) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO erased_member_totals (id, erased_at, tier, lifetime_points, forfeited_points)
+                    SELECT ?, ?, m.tier, m.lifetime_points,
+                           COALESCE((SELECT sum(remaining) FROM points_lot l WHERE l.customer_id = m.customer_id), 0) - m.debt
+                    FROM loyalty_member m WHERE m.customer_id = ?""")) {
+                s.setObject(1, UUID.randomUUID());
+                s.setTimestamp(2, Timestamp.from(at));
+                s.setString(3, customerId);
+                s.executeUpdate();
+            }
+            for (String sql : List.of(
+                    "DELETE FROM ledger_entry WHERE customer_id = ?",
+                    "DELETE FROM points_lot WHERE customer_id = ?",
+                    "DELETE FROM loyalty_order WHERE customer_id = ?",
+                    "DELETE FROM daily_activity WHERE customer_id = ?",
+                    "DELETE FROM referral WHERE referee_id = ?",
+                    "UPDATE referral SET referrer_id = NULL WHERE referrer_id = ?",
+                    "DELETE FROM redemption WHERE customer_id = ?",
+                    "DELETE FROM loyalty_member WHERE customer_id = ?")) {
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setString(1, customerId);
+                    s.executeUpdate();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO erased_customer (customer_hash, erased_at) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                s.setString(1, customerHash);
+                s.setTimestamp(2, Timestamp.from(at));
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not erase a member: " + e.getMessage(), e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

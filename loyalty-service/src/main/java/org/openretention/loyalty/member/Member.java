@@ -1,0 +1,50 @@
+package org.openretention.loyalty.member;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A loyalty member's own state (the row of loyalty_member), changed by {@link MemberSession}. */
+public final class Member {
+    final String customerId;
+    Instant enrolledAt;
+    boolean registered;
+    LocalDate birthday;
+    String referralCode;
+    String tier;
+    Instant tierSince;
+    Instant nextRequalificationAt;
+    long lifetimePoints;
+    String welcomeBonusOrderId;
+    Integer lastBirthdayGiftYear;
+    final boolean stored;
+
+    Member(String customerId, Instant enrolledAt, boolean registered, LocalDate birthday, String referralCode, String tier,
+           Instant tierSince, Instant nextRequalificationAt, long lifetimePoints, String welcomeBonusOrderId,
+           Integer lastBirthdayGiftYear, boolean stored) {
+        this.customerId = customerId;
+        this.enrolledAt = enrolledAt;
+        this.registered = registered;
+        this.birthday = birthday;
+        this.referralCode = referralCode;
+        this.tier = tier;
+        this.tierSince = tierSince;
+        this.nextRequalificationAt = nextRequalificationAt;
+        this.lifetimePoints = lifetimePoints;
+        this.welcomeBonusOrderId = welcomeBonusOrderId;
+        this.lastBirthdayGiftYear = lastBirthdayGiftYear;
+        this.stored = stored;
+    }
+
+    public String customerId() { return customerId; }
+    public Instant enrolledAt() { return enrolledAt; }
+    public boolean registered() { return registered; }
+    public LocalDate birthday() { return birthday; }
+    public String referralCode() { return referralCode; }
+    public String tier() { return tier; }
+    public Instant tierSince() { return tierSince; }
+    public Instant nextRequalificationAt() { return nextRequalificationAt; }
+    public long lifetimePoints() { return lifetimePoints; }
+    public String welcomeBonusOrderId() { return welcomeBonusOrderId; }
+    public Integer lastBirthdayGiftYear() { return lastBirthdayGiftYear; }
+    public boolean stored() { return stored; }
+}

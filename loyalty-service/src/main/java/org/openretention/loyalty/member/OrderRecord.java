@@ -1,0 +1,60 @@
+package org.openretention.loyalty.member;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+
+/** What the programme keeps of an order: its spend, refunds, and the points it earned and lost. */
+public final class OrderRecord {
+    public enum Status { COMPLETED, PARTIALLY_REFUNDED, REFUNDED, CANCELLED }
+
+    final String orderId;
+    final String customerId;
+    final Instant occurredAt;
+    final String currency;
+    final BigDecimal netAmount;
+    final BigDecimal qualifyingAmount;
+    BigDecimal refundedAmount;
+    long points;
+    long pointsClawed;
+    Status status;
+    final boolean stored;
+    boolean changed;
+
+    public OrderRecord(String orderId, String customerId, Instant occurredAt, String currency, BigDecimal netAmount,
+                       BigDecimal qualifyingAmount, BigDecimal refundedAmount, long points, long pointsClawed, Status status, boolean stored) {
+        this.orderId = orderId;
+        this.customerId = customerId;
+        this.occurredAt = occurredAt;
+        this.currency = currency;
+        this.netAmount = netAmount;
+        this.qualifyingAmount = qualifyingAmount;
+        this.refundedAmount = refundedAmount;
+        this.points = points;
+        this.pointsClawed = pointsClawed;
+        this.status = status;
+        this.stored = stored;
+    }
+
+    /** Spend that counts towards tiers, in the programme currency, less what was refunded. */
+    public BigDecimal qualifyingNet() {
+        if (netAmount.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal kept = BigDecimal.ONE.subtract(refundedAmount.divide(netAmount, 10, RoundingMode.HALF_EVEN)).max(BigDecimal.ZERO);
+        return qualifyingAmount.multiply(kept);
+    }
+
+    public String orderId() { return orderId; }
+    public String customerId() { return customerId; }
+    public Instant occurredAt() { return occurredAt; }
+    public String currency() { return currency; }
+    public BigDecimal netAmount() { return netAmount; }
+    public BigDecimal qualifyingAmount() { return qualifyingAmount; }
+    public BigDecimal refundedAmount() { return refundedAmount; }
+    public long points() { return points; }
+    public long pointsClawed() { return pointsClawed; }
+    public Status status() { return status; }
+    public boolean stored() { return stored; }
+    public boolean changed() { return changed; }
+}

@@ -1,0 +1,116 @@
+package org.openretention.loyalty.program;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.openretention.loyalty.config.LoyaltyConfig;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the programme administrators maintain (tiers, earning rules, promotions) so that every batch of work
+ * runs against the programme as it stands, whichever instance changed it.
+ */
+@ApplicationScoped
+public class ProgrammeRepository {
+
+    private final AgroalDataSource dataSource;
+    private final LoyaltyConfig config;
+    private final ObjectMapper json;
+
+    @Inject
+    public ProgrammeRepository(AgroalDataSource dataSource, LoyaltyConfig config, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.json = json;
+    }
+
+    public Programme current() {
+        try (Connection c = dataSource.getConnection()) {
+            return new Programme(new TierPolicy(tiers(c), config.maxDowngradeSteps()),
+                    new EarningPolicy(rules(c), promotions(c, false)),
+                    config.returnWindow(), config.pointsExpiryMonths(), config.timezone(), config.currency(),
+                    config.exchangeRates(), config.expiringNotice(), config.eventSource());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the loyalty programme: " + e.getMessage(), e);
+        }
+    }
+
+    public List<Tier> tiers() {
+        try (Connection c = dataSource.getConnection()) {
+            return tiers(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<Promotion> promotions() {
+        try (Connection c = dataSource.getConnection()) {
+            return promotions(c, true);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public EarningRules rules() {
+        try (Connection c = dataSource.getConnection()) {
+            return rules(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Tier> tiers(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT name, rank, qualifying_spend, multiplier, discount_percent, free_shipping, priority_support, birthday_gift_points
+                FROM tier ORDER BY rank"""); ResultSet rs = s.executeQuery()) {
+            List<Tier> tiers = new ArrayList<>();
+            while (rs.next()) {
+                tiers.add(new Tier(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                        rs.getBoolean(6), rs.getBoolean(7), rs.getLong(8)));
+            }
+            return tiers;
+        }
+    }
+
+    private EarningRules rules(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT rules FROM earning_rules WHERE id = 1"); ResultSet rs = s.executeQuery()) {
+            return rs.next() ? json.readValue(rs.getString(1), EarningRules.class) : EarningRules.defaults();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored earning rules are unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static List<Promotion> promotions(Connection c, boolean includeInactive) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT id, name, kind, multiplier, bonus_points, valid_from, valid_to, categories, tiers, triggers, active
+                FROM promotion""" + (includeInactive ? "" : " WHERE active") + " ORDER BY valid_from, id");
+             ResultSet rs = s.executeQuery()) {
+            List<Promotion> promotions = new ArrayList<>();
+            while (rs.next()) {
+                promotions.add(new Promotion(rs.getObject(1, UUID.class), rs.getString(2), Promotion.Kind.valueOf(rs.getString(3)),
+                        rs.getBigDecimal(4), rs.getLong(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
+                        strings(rs.getArray(8)), strings(rs.getArray(9)),
+                        strings(rs.getArray(10)).stream().map(EarningTrigger::valueOf).collect(Collectors.toSet()), rs.getBoolean(11)));
+            }
+            return promotions;
+        }
+    }
+
+    private static Set<String> strings(Array array) throws SQLException {
+        return array == null ? Set.of() : new HashSet<>(Arrays.asList((String[]) array.getArray()));
+    }
+}

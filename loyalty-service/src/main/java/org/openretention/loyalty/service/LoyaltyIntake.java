@@ -1,0 +1,101 @@
+package org.openretention.loyalty.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.openretention.events.EventEnvelope;
+import org.openretention.events.Topics;
+import org.openretention.events.customers.CustomerErased;
+import org.openretention.events.orders.OrderCancelled;
+import org.openretention.events.orders.OrderRefunded;
+import org.openretention.loyalty.member.LedgerStore;
+import org.openretention.loyalty.member.MemberSession;
+import org.openretention.loyalty.program.Programme;
+import org.openretention.loyalty.program.ProgrammeRepository;
+import org.openretention.platform.messaging.EventHandler;
+import org.openretention.platform.messaging.Outbox;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies a batch of shop events to the loyalty ledger in the intake's transaction: loads the members of the
+ * batch with a few queries, applies each event in order to its member, saves with JDBC batches and puts the
+ * resulting events in the outbox. Called with events never applied before (the intake de-duplicates).
+ */
+@ApplicationScoped
+public class LoyaltyIntake implements EventHandler {
+
+    private final LedgerStore store;
+    private final ProgrammeRepository programmes;
+    private final Outbox outbox;
+    private final Erasures erasures;
+
+    @Inject
+    public LoyaltyIntake(LedgerStore store, ProgrammeRepository programmes, Outbox outbox, Erasures erasures) {
+        this.store = store;
+        this.programmes = programmes;
+        this.outbox = outbox;
+        this.erasures = erasures;
+    }
+
+    @Override
+    public void apply(EventEnvelope<?> event) {
+        applyAll(List.of(event));
+    }
+
+    @Override
+    public void applyAll(List<EventEnvelope<?>> events) {
+        Programme programme = programmes.current();
+        Set<String> customers = new HashSet<>();
+        Set<String> orderIds = new HashSet<>();
+        Instant earliest = null;
+        for (EventEnvelope<?> event : events) {
+            customers.add(event.customerId());
+            if (event.payload() instanceof OrderRefunded refund) {
+                orderIds.add(refund.orderId());
+            } else if (event.payload() instanceof OrderCancelled cancelled) {
+                orderIds.add(cancelled.orderId());
+            }
+            earliest = earliest == null || event.occurredAt().isBefore(earliest) ? event.occurredAt() : earliest;
+        }
+        Set<String> forgotten = erasures.erasedAmong(customers);
+        customers.removeAll(forgotten);
+        // requalifications inside the batch look back a year from dates up to a year after the member's last event
+        Instant ordersSince = earliest.atZone(programme.zone()).minusMonths(25).toInstant();
+        LocalDate activitySince = earliest.atZone(programme.zone()).toLocalDate();
+        Map<String, MemberSession> sessions = new LinkedHashMap<>(store.load(customers, ordersSince, orderIds, activitySince, programme));
+
+        for (EventEnvelope<?> event : events) {
+            String customer = event.customerId();
+            if (forgotten.contains(customer)) {
+                continue;
+            }
+            if (event.payload() instanceof CustomerErased) {
+                sessions.remove(customer);
+                erasures.erase(customer, event.occurredAt());
+                forgotten.add(customer);
+                continue;
+            }
+            MemberSession session = sessions.computeIfAbsent(customer,
+                    id -> MemberSession.enrol(id, event.occurredAt(), programme, event.eventId().toString()));
+            session.apply(event);
+        }
+        save(sessions.values());
+    }
+
+    /** Saves sessions and publishes what they decided, in the caller's transaction. */
+    public void save(java.util.Collection<MemberSession> sessions) {
+        store.save(sessions);
+        List<EventEnvelope<?>> published = new ArrayList<>();
+        for (MemberSession session : sessions) {
+            published.addAll(session.outbox());
+        }
+        outbox.publishAll(Topics.LOYALTY_EVENTS, published);
+    }
+}
