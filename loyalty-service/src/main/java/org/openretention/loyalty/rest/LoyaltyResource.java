@@ -1,0 +1,46 @@
+package org.openretention.loyalty.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openretention.loyalty.service.MemberQueries;
+import org.openretention.platform.rest.ProblemException;
+import org.openretention.platform.rest.Roles;
+
+/** A member's points, tier and ledger, for support agents and marketing tools. */
+@Path("/customers/{customerId}")
+@Tag(name = "Members")
+@Produces(MediaType.APPLICATION_JSON)
+public class LoyaltyResource {
+
+    @Inject
+    MemberQueries members;
+
+    @GET
+    @Path("/loyalty")
+    @RolesAllowed({Roles.SUPPORT, Roles.MARKETING})
+    @Operation(summary = "Points, tier with its benefits and progress, and points expiring soon")
+    public MemberQueries.LoyaltySummary loyalty(@PathParam("customerId") String customerId) {
+        return members.summary(customerId).orElseThrow(() -> ProblemException.notFound("no loyalty member " + customerId));
+    }
+
+    @GET
+    @Path("/ledger")
+    @RolesAllowed(Roles.SUPPORT)
+    @Operation(summary = "The member's ledger entries, newest first")
+    public MemberQueries.LedgerPage ledger(@PathParam("customerId") String customerId,
+                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return members.ledger(customerId, page, size).orElseThrow(() -> ProblemException.notFound("no loyalty member " + customerId));
+    }
+}

@@ -1,0 +1,47 @@
+package org.openretention.loyalty.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openretention.loyalty.service.LedgerMaintenance;
+import org.openretention.platform.jobs.ClusterJobs;
+import org.openretention.platform.rest.ProblemException;
+import org.openretention.platform.rest.Roles;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Runs the ledger maintenance now, or as of a given instant (for catching up, audits and what-if checks). */
+@Path("/ops/ledger-maintenance")
+@Tag(name = "Operations")
+@Produces(MediaType.APPLICATION_JSON)
+public class MaintenanceResource {
+
+    @Inject
+    LedgerMaintenance maintenance;
+    @Inject
+    ClusterJobs jobs;
+
+    @POST
+    @RolesAllowed({Roles.OPS, Roles.ADMIN})
+    @Operation(summary = "Release pending points, expire lots, requalify tiers, give birthday gifts, convert referrals and send expiry notices as of asOf (default now)")
+    public LedgerMaintenance.Run run(@QueryParam("asOf") String asOf) {
+        Instant at;
+        try {
+            at = asOf == null || asOf.isBlank() ? Instant.now() : Instant.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField("asOf", "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+        }
+        LedgerMaintenance.Run[] run = new LedgerMaintenance.Run[1];
+        if (!jobs.runExclusively("loyalty-ledger-maintenance", () -> run[0] = maintenance.runAsOf(at))) {
+            throw ProblemException.conflict("the ledger maintenance is running already; try again when it has finished");
+        }
+        return run[0];
+    }
+}
