@@ -55,9 +55,10 @@ CREATE TABLE ledger_entry (
 );
 CREATE INDEX ledger_entry_customer ON ledger_entry (customer_id, id);
 
+-- Keyed by customer too: an order belongs to its customer, and a shop's order ids need not be unique beyond that.
 CREATE TABLE loyalty_order (
-    order_id           VARCHAR(200)  PRIMARY KEY,
     customer_id        VARCHAR(200)  NOT NULL,
+    order_id           VARCHAR(200)  NOT NULL,
     occurred_at        TIMESTAMPTZ   NOT NULL,
     currency           CHAR(3)       NOT NULL,
     net_amount         NUMERIC(19,4) NOT NULL,
@@ -65,7 +66,8 @@ CREATE TABLE loyalty_order (
     refunded_amount    NUMERIC(19,4) NOT NULL DEFAULT 0,
     points             BIGINT        NOT NULL DEFAULT 0,
     points_clawed      BIGINT        NOT NULL DEFAULT 0,
-    status             VARCHAR(20)   NOT NULL
+    status             VARCHAR(20)   NOT NULL,
+    PRIMARY KEY (customer_id, order_id)
 );
 CREATE INDEX loyalty_order_customer ON loyalty_order (customer_id, occurred_at);
 CREATE INDEX loyalty_order_time ON loyalty_order (occurred_at);

@@ -65,10 +65,9 @@ public class LedgerStore {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         Date birthday = rs.getDate(4);
-                        int giftYear = rs.getInt(13);
                         Member m = new Member(rs.getString(1), instant(rs, 2), rs.getBoolean(3), birthday == null ? null : birthday.toLocalDate(),
                                 rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(10), rs.getString(12),
-                                rs.wasNull() ? null : giftYear, true);
+                                rs.getObject(13, Integer.class), true);
                         members.put(m.customerId, new Object[]{m, rs.getLong(9), instant(rs, 11)});
                     }
                 }
@@ -270,7 +269,7 @@ public class LedgerStore {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO loyalty_order (order_id, customer_id, occurred_at, currency, net_amount, qualifying_amount, refunded_amount, points, points_clawed, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (order_id) DO UPDATE SET refunded_amount = EXCLUDED.refunded_amount, points = EXCLUDED.points,
+                ON CONFLICT (customer_id, order_id) DO UPDATE SET refunded_amount = EXCLUDED.refunded_amount, points = EXCLUDED.points,
                     points_clawed = EXCLUDED.points_clawed, status = EXCLUDED.status""")) {
             for (MemberSession session : sessions) {
                 for (OrderRecord o : session.orders().values()) {
