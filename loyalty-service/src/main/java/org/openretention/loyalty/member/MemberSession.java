@@ -76,7 +76,8 @@ public final class MemberSession {
     }
 
     /** A member seen for the first time at {@code t}, in the entry tier. */
-    public static MemberSession enrol(String customerId, Instant t, Programme programme, String causeId) {
+    public static MemberSession enrol(String customerId, Instant time, Programme programme, String causeId) {
+        Instant t = micros(time);
         Tier entry = programme.tiers().entryTier();
         Member member = new Member(customerId, t, false, null, null, entry.name(), t, nextAnniversary(t, t), 0, null, null, false);
         MemberSession session = new MemberSession(member, 0, t, List.of(), Map.of(), Map.of(), null, programme);
@@ -90,7 +91,7 @@ public final class MemberSession {
     public void apply(EventEnvelope<?> event) {
         cause = event.eventId().toString();
         sequence = 0;
-        Instant t = event.occurredAt();
+        Instant t = micros(event.occurredAt());
         advanceTo(t);
         switch (event.payload()) {
             case CustomerRegistered registered -> onRegistered(registered, t);
@@ -226,7 +227,8 @@ public final class MemberSession {
     // ---------------------------------------------------------------- time
 
     /** Brings the member to {@code t}: birthday gifts and requalifications due by then, then expiry. */
-    public void advanceTo(Instant t) {
+    public void advanceTo(Instant time) {
+        Instant t = micros(time);
         if (!t.isAfter(account.advancedTo())) {
             return;
         }
@@ -236,7 +238,7 @@ public final class MemberSession {
             Instant at = member.nextRequalificationAt;
             cause = "requalification:" + member.customerId + ":" + at;
             sequence = 0;
-            account.advanceTo(at);
+            expireUpTo(at);
             BigDecimal spend = qualifyingSpend(at);
             Tier current = tier();
             Tier next = programme.tiers().requalify(current, spend);
@@ -247,10 +249,22 @@ public final class MemberSession {
         }
         cause = "expiry:" + member.customerId + ":" + t;
         sequence = 0;
+        expireUpTo(t);
+        cause = previousCause;
+    }
+
+    private void expireUpTo(Instant t) {
         for (PointsAccount.Expiry expiry : account.advanceTo(t)) {
             publish(expiry.expiredAt(), new PointsExpired(expiry.points(), expiry.expiredAt(), expiry.lots()));
         }
-        cause = previousCause;
+    }
+
+    /**
+     * Event time as stored: PostgreSQL keeps microseconds, so an instant with nanoseconds would read back as
+     * earlier than itself and the member would be brought to it twice.
+     */
+    static Instant micros(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private void grantBirthdayGifts(Instant t) {
@@ -268,7 +282,7 @@ public final class MemberSession {
             if (giftAt.isBefore(monthEnd)) {
                 cause = "birthday:" + member.customerId + ":" + year;
                 sequence = 0;
-                account.advanceTo(giftAt);
+                expireUpTo(giftAt);
                 long points = tier().birthdayGiftPoints();
                 if (points > 0) {
                     credit(EntryType.BONUS, "BIRTHDAY_GIFT", points, null, giftAt, giftAt, programme.expiryFor(giftAt));
@@ -280,7 +294,8 @@ public final class MemberSession {
     }
 
     /** Publishes {@code PointsExpiring} for points that expire within the notice period after {@code t}. */
-    public void noticeExpiringPoints(Instant t) {
+    public void noticeExpiringPoints(Instant time) {
+        Instant t = micros(time);
         cause = "expiring:" + member.customerId + ":" + t;
         sequence = 0;
         for (PointsAccount.Expiry due : account.takeExpiringNotices(t, programme.expiringNotice())) {
@@ -289,7 +304,8 @@ public final class MemberSession {
     }
 
     /** Credits a referral reward: {@code referee} says which side this member is on. */
-    public void creditReferral(Referral converted, boolean referee, Instant at) {
+    public void creditReferral(Referral converted, boolean referee, Instant time) {
+        Instant at = micros(time);
         cause = "referral:" + converted.refereeId + (referee ? ":referee" : ":referrer");
         sequence = 0;
         advanceTo(at);
@@ -316,7 +332,8 @@ public final class MemberSession {
      * @throws org.openretention.loyalty.ledger.InsufficientPointsException when fewer points are available
      */
     public void redeem(UUID redemptionId, long points, String rewardId, org.openretention.events.loyalty.RewardType type,
-                       String rewardName, String couponCode, Instant t) {
+                       String rewardName, String couponCode, Instant time) {
+        Instant t = micros(time);
         cause = "redemption:" + redemptionId;
         sequence = 0;
         advanceTo(t);
@@ -328,7 +345,8 @@ public final class MemberSession {
     }
 
     /** A manual correction by {@code actor}; a negative one beyond the balance leaves a debt. */
-    public void adjust(UUID requestId, long points, String reason, String actor, Instant t) {
+    public void adjust(UUID requestId, long points, String reason, String actor, Instant time) {
+        Instant t = micros(time);
         cause = "adjustment:" + requestId;
         sequence = 0;
         advanceTo(t);

@@ -27,14 +27,20 @@ public class MaintenanceResource {
     LedgerMaintenance maintenance;
     @Inject
     ClusterJobs jobs;
+    @Inject
+    org.openretention.platform.messaging.StreamPositions positions;
+    @Inject
+    org.openretention.platform.config.PlatformConfig platform;
 
     @POST
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
-    @Operation(summary = "Release pending points, expire lots, requalify tiers, give birthday gifts, convert referrals and send expiry notices as of asOf (default now)")
+    @Operation(summary = "Release pending points, expire lots, requalify tiers, give birthday gifts, convert referrals and send expiry notices as of asOf (default: now, or as far as all input has been applied while it is catching up)")
     public LedgerMaintenance.Run run(@QueryParam("asOf") String asOf) {
         Instant at;
         try {
-            at = asOf == null || asOf.isBlank() ? Instant.now() : Instant.parse(asOf);
+            at = asOf == null || asOf.isBlank()
+                    ? positions.settledUntil(Instant.now(), platform.intake().settleAfter())
+                    : Instant.parse(asOf);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField("asOf", "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
         }

@@ -11,7 +11,9 @@ import org.openretention.loyalty.member.MemberSession;
 import org.openretention.loyalty.member.Referral;
 import org.openretention.loyalty.program.Programme;
 import org.openretention.loyalty.program.ProgrammeRepository;
+import org.openretention.platform.config.PlatformConfig;
 import org.openretention.platform.jobs.ClusterJobs;
+import org.openretention.platform.messaging.StreamPositions;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -42,10 +44,14 @@ public class LedgerMaintenance {
     private final ClusterJobs jobs;
     private final LoyaltyConfig config;
     private final Clock clock;
+    private final StreamPositions positions;
+    private final PlatformConfig platform;
 
     @Inject
     public LedgerMaintenance(LedgerStore store, ProgrammeRepository programmes, LoyaltyIntake intake, ClusterJobs jobs,
-                             LoyaltyConfig config, Clock clock) {
+                             LoyaltyConfig config, Clock clock, StreamPositions positions, PlatformConfig platform) {
+        this.positions = positions;
+        this.platform = platform;
         this.store = store;
         this.programmes = programmes;
         this.intake = intake;
@@ -56,8 +62,14 @@ public class LedgerMaintenance {
 
     @Scheduled(every = "${loyalty.maintenance-every}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        Instant now = clock.instant();
+        // never run ahead of input still being caught up: its older events must be applied first
+        Instant asOf = positions.settledUntil(now, platform.intake().settleAfter());
+        if (asOf.isBefore(now)) {
+            LOG.infof("Input is still catching up (applied up to %s); ledger maintenance runs as of then", asOf);
+        }
         Run[] run = new Run[1];
-        boolean ran = jobs.runExclusively("loyalty-ledger-maintenance", () -> run[0] = runAsOf(clock.instant()));
+        boolean ran = jobs.runExclusively("loyalty-ledger-maintenance", () -> run[0] = runAsOf(asOf));
         if (ran && run[0].members() + run[0].referralsConverted() > 0) {
             LOG.infof("Ledger maintenance as of %s: %d members brought up to date, %d referrals converted",
                     run[0].asOf(), run[0].members(), run[0].referralsConverted());

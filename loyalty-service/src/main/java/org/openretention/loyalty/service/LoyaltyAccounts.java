@@ -41,7 +41,7 @@ public class LoyaltyAccounts {
     /** The member brought to now, without saving anything; empty when the programme does not know the customer. */
     public Optional<MemberSession> read(String customerId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = clock.instant();
+            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             Optional<MemberSession> session = load(customerId, now);
             session.ifPresent(s -> s.advanceTo(now));
             return session;
@@ -54,7 +54,7 @@ public class LoyaltyAccounts {
      */
     public <T> Optional<T> change(String customerId, Function<MemberSession, T> change) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = clock.instant();
+            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             Optional<MemberSession> session = load(customerId, now);
             if (session.isEmpty()) {
                 return Optional.empty();

@@ -75,5 +75,12 @@ public interface PlatformConfig {
 
         @WithDefault("PT0.2S")
         Duration retryBackoff();
+
+        /**
+         * A partition whose newest applied event is older than this, and that received records within this, is
+         * catching up: time-based jobs wait for it (see StreamPositions).
+         */
+        @WithDefault("PT1M")
+        Duration settleAfter();
     }
 }

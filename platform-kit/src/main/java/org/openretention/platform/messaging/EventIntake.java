@@ -46,13 +46,15 @@ public class EventIntake {
     private final DeadLetters deadLetters;
     private final PlatformConfig config;
     private final MeterRegistry registry;
+    private final StreamPositions positions;
 
     @Inject
     public EventIntake(EventCodec codec, ProcessedEvents processedEvents, DeadLetters deadLetters,
-                       PlatformConfig config, MeterRegistry registry) {
+                       PlatformConfig config, MeterRegistry registry, StreamPositions positions) {
         this.codec = codec;
         this.processedEvents = processedEvents;
         this.deadLetters = deadLetters;
+        this.positions = positions;
         this.config = config;
         this.registry = registry;
     }
@@ -111,6 +113,12 @@ public class EventIntake {
             if (!toApply.isEmpty()) {
                 handler.applyAll(toApply);
             }
+            java.util.Map<String, java.util.Map<Integer, java.time.Instant>> latest = new java.util.HashMap<>();
+            for (Decoded d : batch) {
+                latest.computeIfAbsent(d.record().topic(), k -> new java.util.HashMap<>())
+                        .merge(d.record().partition(), d.event().occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+            positions.advance(consumer, latest);
             return toApply.size();
         });
         registry.counter("platform.events.consumed", "consumer", consumer, "outcome", "applied").increment(applied);

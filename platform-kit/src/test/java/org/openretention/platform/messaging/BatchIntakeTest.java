@@ -27,6 +27,8 @@ class BatchIntakeTest {
     EventCodec codec;
     @Inject
     ProcessedEvents processedEvents;
+    @Inject
+    StreamPositions positions;
 
     @Test
     void aBatchIsAppliedInOneCallAndARedeliveredBatchChangesNothing() {
@@ -85,5 +87,24 @@ class BatchIntakeTest {
         intake.accept("batch-retry-test", batch, handler);
 
         assertThat(applied).containsExactly("o-0", "o-1", "o-2");
+    }
+
+    @Test
+    void aPartitionCatchingUpOnOldEventsHoldsTheWatermarkUntilItSettles() {
+        String customer = TestEvents.newCustomerId();
+        Instant old = Instant.parse("2021-06-01T12:00:00Z");
+        EventEnvelope<?> event = TestEvents.orderCompleted(customer, "o-old", "10", old);
+        intake.accept("positions-test", List.of(new ConsumerRecord<>("kit-positions", 5, 0, customer, codec.encodeBytes(event))),
+                new EventHandler() {
+                    @Override
+                    public void apply(EventEnvelope<?> e) {
+                    }
+                });
+
+        Instant now = Instant.now();
+        assertThat(positions.settledUntil(now, java.time.Duration.ofMinutes(1))).isEqualTo(old);
+        Instant later = now.plus(java.time.Duration.ofMinutes(2));
+        assertThat(positions.settledUntil(later, java.time.Duration.ofMinutes(1)))
+                .as("once the partition has been quiet for a minute it no longer holds the watermark").isEqualTo(later);
     }
 }
