@@ -1,0 +1,26 @@
+package org.openretention.loyalty.reports;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.openretention.loyalty.member.Referral;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A member's referrals as the referrer: their own code, whom they invited and what it earned them.
+ *
+ * @param invited      customers who registered with the member's code
+ * @param converted    of those, the ones whose first order survived its return window
+ * @param pointsEarned referrer points credited for the converted ones
+ */
+@Schema(name = "MemberReferrals")
+public record MemberReferrals(String customerId, String referralCode, long invited, long converted, long pointsEarned,
+                              List<Entry> referrals) {
+
+    /** One invited customer. */
+    @Schema(name = "ReferralEntry")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Entry(String refereeId, Instant invitedAt, Referral.Status status, Instant convertedAt) {
+    }
+}

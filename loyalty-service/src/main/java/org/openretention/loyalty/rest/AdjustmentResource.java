@@ -1,0 +1,45 @@
+package org.openretention.loyalty.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.openretention.loyalty.admin.Adjustment;
+import org.openretention.loyalty.admin.AdjustmentRequest;
+import org.openretention.loyalty.admin.Adjustments;
+import org.openretention.platform.rest.Roles;
+
+/** Administrators correct members' points by hand; the ledger records who did. */
+@Path("/customers/{customerId}/adjustments")
+@Tag(name = "Adjustments", description = "Manual corrections of members' points")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AdjustmentResource {
+
+    @Inject
+    Adjustments adjustments;
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Credit or debit a member's points",
+            description = "A positive adjustment credits a lot that is spendable at once; a negative one takes from the points that "
+                    + "expire first and, beyond the available balance, leaves a debt. The caller is recorded as the actor.")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    public RestResponse<Adjustment> adjust(@PathParam("customerId") String customerId, @NotNull @Valid AdjustmentRequest adjustment) {
+        return RestResponse.status(RestResponse.Status.CREATED,
+                adjustments.adjust(customerId, adjustment, identity.getPrincipal().getName()));
+    }
+}

@@ -1,0 +1,82 @@
+package org.openretention.loyalty.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.openretention.loyalty.admin.PromotionAdministration;
+import org.openretention.loyalty.admin.PromotionRequest;
+import org.openretention.loyalty.admin.PromotionView;
+import org.openretention.platform.rest.Roles;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Time-limited points multipliers and bonuses. */
+@Path("/promotions")
+@Tag(name = "Programme", description = "Tiers, earning rules and promotions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PromotionResource {
+
+    @Inject
+    PromotionAdministration promotions;
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create a promotion")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new promotion")
+    public RestResponse<PromotionView> create(@NotNull @Valid PromotionRequest promotion, @Context UriInfo uri) {
+        PromotionView created = promotions.create(promotion);
+        return RestResponse.ResponseBuilder.<PromotionView>created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.MARKETING})
+    @Operation(summary = "List promotions", description = "By start; activeOnly=true leaves out deleted ones")
+    public List<PromotionView> list(@QueryParam("activeOnly") boolean activeOnly) {
+        return promotions.list(activeOnly);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.MARKETING})
+    @Operation(summary = "One promotion")
+    public PromotionView get(@PathParam("id") UUID id) {
+        return promotions.get(id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Replace a promotion", description = "Every field is replaced; an absent active flag keeps the promotion's")
+    public PromotionView update(@PathParam("id") UUID id, @NotNull @Valid PromotionRequest promotion) {
+        return promotions.update(id, promotion);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "End a promotion", description = "Deactivates it; points it gave stay")
+    @APIResponse(responseCode = "204", description = "Deactivated")
+    public void delete(@PathParam("id") UUID id) {
+        promotions.deactivate(id);
+    }
+}

@@ -1,0 +1,31 @@
+package org.openretention.loyalty.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openretention.loyalty.reports.MemberReferrals;
+import org.openretention.loyalty.reports.ReferralReports;
+import org.openretention.platform.rest.Roles;
+
+/** A member's referral code and whom it brought in. */
+@Path("/customers/{customerId}/referrals")
+@Tag(name = "Referrals", description = "Member-get-member referrals")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReferralResource {
+
+    @Inject
+    ReferralReports referrals;
+
+    @GET
+    @RolesAllowed({Roles.SUPPORT, Roles.MARKETING})
+    @Operation(summary = "A member's referrals as the referrer", description = "Their code, the customers who registered with it and the points it earned")
+    public MemberReferrals get(@PathParam("customerId") String customerId) {
+        return referrals.of(customerId);
+    }
+}

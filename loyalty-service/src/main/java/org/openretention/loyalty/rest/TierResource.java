@@ -1,0 +1,81 @@
+package org.openretention.loyalty.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.openretention.loyalty.admin.TierAdministration;
+import org.openretention.loyalty.admin.TierRequest;
+import org.openretention.loyalty.admin.TierView;
+import org.openretention.platform.rest.Roles;
+
+import java.util.List;
+
+/** The member tiers of the programme. Changes apply to the next events and requalifications. */
+@Path("/tiers")
+@Tag(name = "Programme", description = "Tiers, earning rules and promotions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TierResource {
+
+    static final String TIER_NAME = "^[A-Z][A-Z0-9_]*$";
+
+    @Inject
+    TierAdministration tiers;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.MARKETING})
+    @Operation(summary = "The tiers, lowest rank first")
+    public List<TierView> list() {
+        return tiers.list();
+    }
+
+    @GET
+    @Path("/{name}")
+    @RolesAllowed({Roles.ADMIN, Roles.MARKETING})
+    @Operation(summary = "One tier")
+    public TierView get(@PathParam("name") String name) {
+        return tiers.get(name);
+    }
+
+    @PUT
+    @Path("/{name}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create or replace a tier", description = "Ranks are unique: a rank another tier holds is a 409")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    public RestResponse<TierView> put(
+            @PathParam("name") @Pattern(regexp = TIER_NAME, message = "must be upper case letters, digits and _, starting with a letter")
+            @Size(max = 40) String name,
+            @NotNull @Valid TierRequest tier, @Context UriInfo uri) {
+        TierAdministration.Upserted result = tiers.upsert(name, tier);
+        return result.created()
+                ? RestResponse.ResponseBuilder.<TierView>created(uri.getAbsolutePath()).entity(result.tier()).build()
+                : RestResponse.ok(result.tier());
+    }
+
+    @DELETE
+    @Path("/{name}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Delete a tier", description = "Not while members hold it or active rewards require it, and never the last tier (409)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@PathParam("name") String name) {
+        tiers.delete(name);
+    }
+}
