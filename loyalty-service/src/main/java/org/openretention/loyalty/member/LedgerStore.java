@@ -50,12 +50,23 @@ public class LedgerStore {
      */
     public Map<String, MemberSession> load(Collection<String> customerIds, Instant ordersSince, Collection<String> orderIds,
                                            LocalDate activitySince, Programme programme) {
+        return load(customerIds, ordersSince, orderIds, activitySince, programme, true);
+    }
+
+    /**
+     * As {@link #load(Collection, Instant, Collection, LocalDate, Programme)}; without {@code lock} it reads the
+     * last committed state and never waits for a batch in progress (for reads that save nothing).
+     */
+    public Map<String, MemberSession> load(Collection<String> customerIds, Instant ordersSince, Collection<String> orderIds,
+                                           LocalDate activitySince, Programme programme, boolean lock) {
         if (customerIds.isEmpty()) {
             return Map.of();
         }
         try (Connection c = dataSource.getConnection()) {
             Array ids = c.createArrayOf("varchar", customerIds.stream().sorted().toArray());
-            lockMembers(c, ids);
+            if (lock) {
+                lockMembers(c, ids);
+            }
             Map<String, Object[]> members = new LinkedHashMap<>();
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT customer_id, enrolled_at, registered, birthday, referral_code, tier, tier_since, next_requalification_at,

@@ -42,7 +42,7 @@ public class LoyaltyAccounts {
     public Optional<MemberSession> read(String customerId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            Optional<MemberSession> session = load(customerId, now);
+            Optional<MemberSession> session = load(customerId, now, false);
             session.ifPresent(s -> s.advanceTo(now));
             return session;
         });
@@ -55,7 +55,7 @@ public class LoyaltyAccounts {
     public <T> Optional<T> change(String customerId, Function<MemberSession, T> change) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            Optional<MemberSession> session = load(customerId, now);
+            Optional<MemberSession> session = load(customerId, now, true);
             if (session.isEmpty()) {
                 return Optional.empty();
             }
@@ -66,10 +66,10 @@ public class LoyaltyAccounts {
         });
     }
 
-    private Optional<MemberSession> load(String customerId, Instant now) {
+    private Optional<MemberSession> load(String customerId, Instant now, boolean lock) {
         Programme programme = programmes.current();
         Instant since = now.atZone(programme.zone()).minusMonths(25).toInstant();
-        return Optional.ofNullable(store.load(List.of(customerId), since, List.of(), now.atZone(programme.zone()).toLocalDate(), programme)
+        return Optional.ofNullable(store.load(List.of(customerId), since, List.of(), now.atZone(programme.zone()).toLocalDate(), programme, lock)
                 .get(customerId));
     }
 }
