@@ -347,7 +347,7 @@ public class LedgerStore {
                     s.addBatch();
                 }
                 // invitations that arrived before their referrer registered find their referrer now
-                if (session.member().referralCode != null) {
+                if (session.member().referralCodeAssigned) {
                     resolve.setString(1, session.member().customerId);
                     resolve.setString(2, session.member().referralCode);
                     resolve.setString(3, session.member().customerId);

@@ -17,6 +17,8 @@ public final class Member {
     String welcomeBonusOrderId;
     Integer lastBirthdayGiftYear;
     final boolean stored;
+    /** The referral code was assigned in this session: invitations waiting for it can now find their referrer. */
+    boolean referralCodeAssigned;
 
     Member(String customerId, Instant enrolledAt, boolean registered, LocalDate birthday, String referralCode, String tier,
            Instant tierSince, Instant nextRequalificationAt, long lifetimePoints, String welcomeBonusOrderId,

@@ -117,6 +117,7 @@ public final class MemberSession {
         }
         if (member.referralCode == null) {
             member.referralCode = registered.referralCode() != null ? registered.referralCode() : ReferralCodes.of(member.customerId);
+            member.referralCodeAssigned = true;
         }
         String code = registered.referredByCode();
         if (code != null && referral == null && !code.equals(member.referralCode)) {
