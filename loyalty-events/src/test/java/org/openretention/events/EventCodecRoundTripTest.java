@@ -27,6 +27,20 @@ class EventCodecRoundTripTest {
 
     private static final EventCodec CODEC = new EventCodec();
 
+    @org.junit.jupiter.api.Test
+    void consentsEncodeInChannelOrderWhateverTheMapTheyCameIn() {
+        java.util.Map<org.openretention.events.customers.ConsentChannel, Boolean> shuffled = new java.util.LinkedHashMap<>();
+        shuffled.put(org.openretention.events.customers.ConsentChannel.APP_INBOX, true);
+        shuffled.put(org.openretention.events.customers.ConsentChannel.SMS, false);
+        shuffled.put(org.openretention.events.customers.ConsentChannel.EMAIL, true);
+        var registered = new org.openretention.events.customers.CustomerRegistered(java.time.Instant.parse("2026-01-01T00:00:00Z"),
+                null, null, null, null, null, null, null, null, shuffled);
+
+        String json = CODEC.encode(EventEnvelope.of("c-1", java.time.Instant.parse("2026-01-01T00:00:00Z"), "test", registered));
+
+        org.assertj.core.api.Assertions.assertThat(json).contains("\"consents\":{\"EMAIL\":true,\"SMS\":false,\"APP_INBOX\":true}");
+    }
+
     static List<EventEnvelope<?>> samples() {
         return SampleEvents.all();
     }

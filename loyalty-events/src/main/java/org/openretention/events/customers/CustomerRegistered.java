@@ -5,6 +5,8 @@ import org.openretention.events.EventPayload;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -35,7 +37,12 @@ public record CustomerRegistered(
         Map<ConsentChannel, Boolean> consents) implements EventPayload {
 
     public CustomerRegistered {
-        consents = consents == null ? Map.of() : Map.copyOf(consents);
+        // an EnumMap keeps channel order, so the same event always encodes to the same bytes
+        EnumMap<ConsentChannel, Boolean> ordered = new EnumMap<>(ConsentChannel.class);
+        if (consents != null) {
+            ordered.putAll(consents);
+        }
+        consents = Collections.unmodifiableMap(ordered);
     }
 
     public boolean consentsTo(ConsentChannel channel) {
