@@ -50,21 +50,22 @@ public class LedgerStore {
      */
     public Map<String, MemberSession> load(Collection<String> customerIds, Instant ordersSince, Collection<String> orderIds,
                                            LocalDate activitySince, Programme programme) {
-        return load(customerIds, ordersSince, orderIds, activitySince, programme, true);
+        return load(customerIds, ordersSince, orderIds, activitySince, programme, false);
     }
 
     /**
-     * As {@link #load(Collection, Instant, Collection, LocalDate, Programme)}; without {@code lock} it reads the
-     * last committed state and never waits for a batch in progress (for reads that save nothing).
+     * As {@link #load(Collection, Instant, Collection, LocalDate, Programme)}, or, with {@code readOnly}, for reads
+     * that save nothing: the last committed state without waiting for a batch in progress, and without the
+     * activity counters and referral that only writes need.
      */
     public Map<String, MemberSession> load(Collection<String> customerIds, Instant ordersSince, Collection<String> orderIds,
-                                           LocalDate activitySince, Programme programme, boolean lock) {
+                                           LocalDate activitySince, Programme programme, boolean readOnly) {
         if (customerIds.isEmpty()) {
             return Map.of();
         }
         try (Connection c = dataSource.getConnection()) {
             Array ids = c.createArrayOf("varchar", customerIds.stream().sorted().toArray());
-            if (lock) {
+            if (!readOnly) {
                 lockMembers(c, ids);
             }
             Map<String, Object[]> members = new LinkedHashMap<>();
@@ -116,25 +117,27 @@ public class LedgerStore {
                 }
             }
             Map<String, Map<String, Integer>> activity = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT customer_id, day, trigger, times FROM daily_activity WHERE customer_id = ANY (?) AND day >= ?")) {
-                s.setArray(1, found);
-                s.setDate(2, Date.valueOf(activitySince));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        activity.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                                .put(MemberSession.activityKey(rs.getDate(2).toLocalDate(), EarningTrigger.valueOf(rs.getString(3))), rs.getInt(4));
+            Map<String, Referral> referrals = new HashMap<>();
+            if (!readOnly) {
+                try (PreparedStatement s = c.prepareStatement("SELECT customer_id, day, trigger, times FROM daily_activity WHERE customer_id = ANY (?) AND day >= ?")) {
+                    s.setArray(1, found);
+                    s.setDate(2, Date.valueOf(activitySince));
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            activity.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                                    .put(MemberSession.activityKey(rs.getDate(2).toLocalDate(), EarningTrigger.valueOf(rs.getString(3))), rs.getInt(4));
+                        }
                     }
                 }
-            }
-            Map<String, Referral> referrals = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT referee_id, referral_code, referrer_id, invited_at, status, qualifying_order_id, converts_at, converted_at, referrer_points, referee_points
-                    FROM referral WHERE referee_id = ANY (?)""")) {
-                s.setArray(1, found);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        referrals.put(rs.getString(1), new Referral(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4),
-                                Referral.Status.valueOf(rs.getString(5)), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(9), rs.getLong(10)));
+                try (PreparedStatement s = c.prepareStatement("""
+                        SELECT referee_id, referral_code, referrer_id, invited_at, status, qualifying_order_id, converts_at, converted_at, referrer_points, referee_points
+                        FROM referral WHERE referee_id = ANY (?)""")) {
+                    s.setArray(1, found);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            referrals.put(rs.getString(1), new Referral(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4),
+                                    Referral.Status.valueOf(rs.getString(5)), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(9), rs.getLong(10)));
+                        }
                     }
                 }
             }

@@ -38,6 +38,26 @@ public class ProgrammeRepository {
         this.json = json;
     }
 
+    private record Snapshot(Programme programme, long loadedAtNanos) {
+    }
+
+    private static final long RECENT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private volatile Snapshot recent;
+
+    /**
+     * The programme as read at most five seconds ago, for reads that only show it (member summaries): it spares
+     * three queries per request. Event intake and every write use {@link #current()}.
+     */
+    public Programme recent() {
+        Snapshot snapshot = recent;
+        long now = System.nanoTime();
+        if (snapshot == null || now - snapshot.loadedAtNanos() > RECENT_NANOS) {
+            snapshot = new Snapshot(current(), now);
+            recent = snapshot;
+        }
+        return snapshot.programme();
+    }
+
     public Programme current() {
         try (Connection c = dataSource.getConnection()) {
             return new Programme(new TierPolicy(tiers(c), config.maxDowngradeSteps()),

@@ -42,7 +42,7 @@ public class LoyaltyAccounts {
     public Optional<MemberSession> read(String customerId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            Optional<MemberSession> session = load(customerId, now, false);
+            Optional<MemberSession> session = load(customerId, now, true);
             session.ifPresent(s -> s.advanceTo(now));
             return session;
         });
@@ -55,7 +55,7 @@ public class LoyaltyAccounts {
     public <T> Optional<T> change(String customerId, Function<MemberSession, T> change) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            Optional<MemberSession> session = load(customerId, now, true);
+            Optional<MemberSession> session = load(customerId, now, false);
             if (session.isEmpty()) {
                 return Optional.empty();
             }
@@ -66,10 +66,11 @@ public class LoyaltyAccounts {
         });
     }
 
-    private Optional<MemberSession> load(String customerId, Instant now, boolean lock) {
-        Programme programme = programmes.current();
+    private Optional<MemberSession> load(String customerId, Instant now, boolean readOnly) {
+        // reads show the programme as of a few seconds ago at most; writes always apply it as it stands
+        Programme programme = readOnly ? programmes.recent() : programmes.current();
         Instant since = now.atZone(programme.zone()).minusMonths(25).toInstant();
-        return Optional.ofNullable(store.load(List.of(customerId), since, List.of(), now.atZone(programme.zone()).toLocalDate(), programme, lock)
+        return Optional.ofNullable(store.load(List.of(customerId), since, List.of(), now.atZone(programme.zone()).toLocalDate(), programme, readOnly)
                 .get(customerId));
     }
 }
