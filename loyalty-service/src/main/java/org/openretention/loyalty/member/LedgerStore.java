@@ -79,7 +79,7 @@ public class LedgerStore {
                         Date birthday = rs.getDate(4);
                         Member m = new Member(rs.getString(1), instant(rs, 2), rs.getBoolean(3), birthday == null ? null : birthday.toLocalDate(),
                                 rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(10), rs.getString(12),
-                                rs.getObject(13, Integer.class), true);
+                                rs.getObject(13, Integer.class));
                         members.put(m.customerId, new Object[]{m, rs.getLong(9), instant(rs, 11)});
                     }
                 }
@@ -111,7 +111,7 @@ public class LedgerStore {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         OrderRecord o = new OrderRecord(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4), rs.getBigDecimal(5),
-                                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(9), OrderRecord.Status.valueOf(rs.getString(10)), true);
+                                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(9), OrderRecord.Status.valueOf(rs.getString(10)));
                         orders.computeIfAbsent(o.customerId, k -> new HashMap<>()).put(o.orderId, o);
                     }
                 }

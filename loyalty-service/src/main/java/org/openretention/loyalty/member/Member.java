@@ -16,13 +16,12 @@ public final class Member {
     long lifetimePoints;
     String welcomeBonusOrderId;
     Integer lastBirthdayGiftYear;
-    final boolean stored;
     /** The referral code was assigned in this session: invitations waiting for it can now find their referrer. */
     boolean referralCodeAssigned;
 
     Member(String customerId, Instant enrolledAt, boolean registered, LocalDate birthday, String referralCode, String tier,
            Instant tierSince, Instant nextRequalificationAt, long lifetimePoints, String welcomeBonusOrderId,
-           Integer lastBirthdayGiftYear, boolean stored) {
+           Integer lastBirthdayGiftYear) {
         this.customerId = customerId;
         this.enrolledAt = enrolledAt;
         this.registered = registered;
@@ -34,7 +33,6 @@ public final class Member {
         this.lifetimePoints = lifetimePoints;
         this.welcomeBonusOrderId = welcomeBonusOrderId;
         this.lastBirthdayGiftYear = lastBirthdayGiftYear;
-        this.stored = stored;
     }
 
     public String customerId() { return customerId; }
@@ -48,5 +46,4 @@ public final class Member {
     public long lifetimePoints() { return lifetimePoints; }
     public String welcomeBonusOrderId() { return welcomeBonusOrderId; }
     public Integer lastBirthdayGiftYear() { return lastBirthdayGiftYear; }
-    public boolean stored() { return stored; }
 }

@@ -35,7 +35,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -79,7 +78,7 @@ public final class MemberSession {
     public static MemberSession enrol(String customerId, Instant time, Programme programme, String causeId) {
         Instant t = micros(time);
         Tier entry = programme.tiers().entryTier();
-        Member member = new Member(customerId, t, false, null, null, entry.name(), t, nextAnniversary(t, t), 0, null, null, false);
+        Member member = new Member(customerId, t, false, null, null, entry.name(), t, nextAnniversary(t, t), 0, null, null);
         MemberSession session = new MemberSession(member, 0, t, List.of(), Map.of(), Map.of(), null, programme);
         session.cause = causeId;
         session.publish(t, new TierChanged(null, entry.name(), TierChangeReason.THRESHOLD_CROSSED, BigDecimal.ZERO, programme.currency(), member.nextRequalificationAt));
@@ -156,7 +155,7 @@ public final class MemberSession {
         }
         OrderRecord record = new OrderRecord(order.orderId(), member.customerId, t, order.currency(), order.netAmount(),
                 programme.inProgrammeCurrency(order.netAmount(), order.currency()), BigDecimal.ZERO, total, 0,
-                OrderRecord.Status.COMPLETED, false);
+                OrderRecord.Status.COMPLETED);
         record.changed = true;
         orders.put(order.orderId(), record);
 
@@ -444,14 +443,4 @@ public final class MemberSession {
     public Optional<Referral> referral() { return Optional.ofNullable(referral); }
     public List<EventEnvelope<?>> outbox() { return outbox; }
     public Programme programme() { return programme; }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof MemberSession other && Objects.equals(member.customerId, other.member.customerId);
-    }
-
-    @Override
-    public int hashCode() {
-        return member.customerId.hashCode();
-    }
 }

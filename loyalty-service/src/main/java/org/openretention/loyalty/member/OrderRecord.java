@@ -18,11 +18,10 @@ public final class OrderRecord {
     long points;
     long pointsClawed;
     Status status;
-    final boolean stored;
     boolean changed;
 
     public OrderRecord(String orderId, String customerId, Instant occurredAt, String currency, BigDecimal netAmount,
-                       BigDecimal qualifyingAmount, BigDecimal refundedAmount, long points, long pointsClawed, Status status, boolean stored) {
+                       BigDecimal qualifyingAmount, BigDecimal refundedAmount, long points, long pointsClawed, Status status) {
         this.orderId = orderId;
         this.customerId = customerId;
         this.occurredAt = occurredAt;
@@ -33,7 +32,6 @@ public final class OrderRecord {
         this.points = points;
         this.pointsClawed = pointsClawed;
         this.status = status;
-        this.stored = stored;
     }
 
     /** Spend that counts towards tiers, in the programme currency, less what was refunded. */
@@ -55,6 +53,5 @@ public final class OrderRecord {
     public long points() { return points; }
     public long pointsClawed() { return pointsClawed; }
     public Status status() { return status; }
-    public boolean stored() { return stored; }
     public boolean changed() { return changed; }
 }

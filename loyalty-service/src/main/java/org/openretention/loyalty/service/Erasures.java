@@ -28,12 +28,22 @@ public class Erasures {
     private static final Logger LOG = Logger.getLogger(Erasures.class);
 
     private final LedgerStore store;
-    private final LoyaltyConfig config;
+    /** A keyed MAC per thread: every intake batch hashes each of its customers, and a Mac is not thread-safe. */
+    private final ThreadLocal<Mac> macs;
 
     @Inject
     public Erasures(LedgerStore store, LoyaltyConfig config) {
         this.store = store;
-        this.config = config;
+        SecretKeySpec key = new SecretKeySpec(config.erasureHashKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     public void erase(String customerId, Instant at) {
@@ -50,12 +60,7 @@ public class Erasures {
     }
 
     String hash(String customerId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(config.erasureHashKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(customerId.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        // doFinal resets the Mac for the next call
+        return HexFormat.of().formatHex(macs.get().doFinal(customerId.getBytes(StandardCharsets.UTF_8)));
     }
 }
