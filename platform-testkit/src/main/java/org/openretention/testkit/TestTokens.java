@@ -34,6 +34,16 @@ public final class TestTokens {
                 .sign(KEYS.getPrivate());
     }
 
+    /** A valid token carrying the given roles that expires at {@code exp} (in whole seconds: its fraction is dropped). */
+    public static String expiringAt(Instant exp, String... roles) {
+        return Jwt.issuer(ISSUER)
+                .upn("tester@openretention.test")
+                .subject("tester")
+                .groups(Set.of(roles))
+                .expiresAt(exp)
+                .sign(KEYS.getPrivate());
+    }
+
     /** {@code Authorization} header value for {@link #withRoles(String...)}. */
     public static String bearer(String... roles) {
         return "Bearer " + withRoles(roles);

@@ -58,14 +58,20 @@ public final class PointsAccount {
      */
     public List<Expiry> advanceTo(Instant t) {
         TreeMap<Instant, long[]> expired = new TreeMap<>();
-        for (PointsLot lot : sorted()) {
+        // most calls expire nothing: find the expired lots first and sort only those
+        List<PointsLot> expiring = new ArrayList<>(0);
+        for (PointsLot lot : lots) {
             if (lot.remaining() > 0 && lot.isExpiredAt(t)) {
-                long points = lot.expire();
-                entry(EntryType.EXPIRE, -points, "EXPIRY", "expiry:" + lot.id(), lot.id(), lot.expiresAt(), lot.expiresAt(), null);
-                long[] sum = expired.computeIfAbsent(lot.expiresAt(), k -> new long[2]);
-                sum[0] += points;
-                sum[1]++;
+                expiring.add(lot);
             }
+        }
+        expiring.sort(SPENDING_ORDER);
+        for (PointsLot lot : expiring) {
+            long points = lot.expire();
+            entry(EntryType.EXPIRE, -points, "EXPIRY", "expiry:" + lot.id(), lot.id(), lot.expiresAt(), lot.expiresAt(), null);
+            long[] sum = expired.computeIfAbsent(lot.expiresAt(), k -> new long[2]);
+            sum[0] += points;
+            sum[1]++;
         }
         settleDebt(t);
         moveTo(t);
@@ -229,6 +235,9 @@ public final class PointsAccount {
     }
 
     private long consumeAvailable(long points, Instant t) {
+        if (points == 0) {
+            return 0;
+        }
         long left = points;
         for (PointsLot lot : sorted()) {
             if (left == 0) {
@@ -260,12 +269,14 @@ public final class PointsAccount {
     public long debt() { return debt; }
     /** The latest event time the account has been brought to; balances hold as of this time and later. */
     public Instant advancedTo() { return advancedTo; }
-    public List<PointsLot> lots() { return List.copyOf(lots); }
+    public List<PointsLot> lots() { return java.util.Collections.unmodifiableList(lots); }
     public List<PointsLot> newLots() { return List.copyOf(newLots); }
     public List<LedgerEntry> newEntries() { return List.copyOf(newEntries); }
 
     /** Lots loaded from storage whose remaining points or flags changed. */
     public List<PointsLot> changedLots() {
-        return lots.stream().filter(l -> l.changed() && !newLots.contains(l)).toList();
+        java.util.Set<PointsLot> fresh = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        fresh.addAll(newLots);
+        return lots.stream().filter(l -> l.changed() && !fresh.contains(l)).toList();
     }
 }

@@ -8,6 +8,7 @@ import org.openretention.loyalty.ledger.LedgerEntry;
 import org.openretention.loyalty.ledger.PointsLot;
 import org.openretention.loyalty.program.EarningTrigger;
 import org.openretention.loyalty.program.Programme;
+import org.openretention.platform.messaging.CopyText;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -45,7 +46,8 @@ public class LedgerStore {
 
     /**
      * Loads the members among {@code customerIds}, locking their rows, with their open lots, the orders since
-     * {@code ordersSince} and those named, the activity counters since {@code activitySince}, and their referral.
+     * {@code ordersSince} and those named, the activity counters since {@code activitySince} (none when it is
+     * {@code null}: for work without interactions, which alone read them), and their referral.
      * Members not stored yet are absent from the result.
      */
     public Map<String, MemberSession> load(Collection<String> customerIds, Instant ordersSince, Collection<String> orderIds,
@@ -118,7 +120,7 @@ public class LedgerStore {
             }
             Map<String, Map<String, Integer>> activity = new HashMap<>();
             Map<String, Referral> referrals = new HashMap<>();
-            if (!readOnly) {
+            if (!readOnly && activitySince != null) {
                 try (PreparedStatement s = c.prepareStatement("SELECT customer_id, day, trigger, times FROM daily_activity WHERE customer_id = ANY (?) AND day >= ?")) {
                     s.setArray(1, found);
                     s.setDate(2, Date.valueOf(activitySince));
@@ -129,6 +131,8 @@ public class LedgerStore {
                         }
                     }
                 }
+            }
+            if (!readOnly) {
                 try (PreparedStatement s = c.prepareStatement("""
                         SELECT referee_id, referral_code, referrer_id, invited_at, status, qualifying_order_id, converts_at, converted_at, referrer_points, referee_points
                         FROM referral WHERE referee_id = ANY (?)""")) {
@@ -185,63 +189,85 @@ public class LedgerStore {
         }
     }
 
+    private static final List<String> MEMBER_COLUMNS = List.of("customer_id", "enrolled_at", "registered", "birthday", "referral_code",
+            "tier", "tier_since", "next_requalification_at", "debt", "lifetime_points", "advanced_to", "welcome_bonus_order_id",
+            "last_birthday_gift_year", "next_due_at");
+    private static final List<String> LOT_COLUMNS = List.of("id", "customer_id", "source", "reason", "order_id", "cause_id", "earned_at",
+            "available_at", "expires_at", "amount", "remaining", "expired", "expiry_notified");
+    private static final List<String> ENTRY_COLUMNS = List.of("customer_id", "type", "points", "reason", "cause_id", "lot_id", "occurred_at",
+            "available_at", "actor");
+    private static final List<String> ORDER_COLUMNS = List.of("order_id", "customer_id", "occurred_at", "currency", "net_amount",
+            "qualifying_amount", "refunded_amount", "points", "points_clawed", "status");
+
+    /*
+     * Rows that are new (members enrolled in this batch, lots, ledger entries, orders seen for the first time) go in
+     * with COPY: one statement per table whatever the batch size, and no bind parameters to encode one by one. The
+     * advisory locks taken by load() make sure nobody else inserts the same member or order meanwhile. Rows that
+     * exist are updated in place: a plain UPDATE by primary key, which PostgreSQL can do without touching the
+     * indexes when no indexed column changed (HOT), where INSERT ... ON CONFLICT would probe them first.
+     */
+
     private static void saveMembers(Connection c, Collection<MemberSession> sessions) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO loyalty_member (customer_id, enrolled_at, registered, birthday, referral_code, tier, tier_since, next_requalification_at,
-                    debt, lifetime_points, advanced_to, welcome_bonus_order_id, last_birthday_gift_year, next_due_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (customer_id) DO UPDATE SET enrolled_at = EXCLUDED.enrolled_at, registered = EXCLUDED.registered,
-                    birthday = EXCLUDED.birthday, referral_code = EXCLUDED.referral_code, tier = EXCLUDED.tier, tier_since = EXCLUDED.tier_since,
-                    next_requalification_at = EXCLUDED.next_requalification_at, debt = EXCLUDED.debt, lifetime_points = EXCLUDED.lifetime_points,
-                    advanced_to = EXCLUDED.advanced_to, welcome_bonus_order_id = EXCLUDED.welcome_bonus_order_id,
-                    last_birthday_gift_year = EXCLUDED.last_birthday_gift_year, next_due_at = EXCLUDED.next_due_at""")) {
+        CopyText.Writer fresh = new CopyText.Writer();
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE loyalty_member SET enrolled_at = ?, registered = ?, birthday = ?, referral_code = ?, tier = ?, tier_since = ?,
+                    next_requalification_at = ?, debt = ?, lifetime_points = ?, advanced_to = ?, welcome_bonus_order_id = ?,
+                    last_birthday_gift_year = ?, next_due_at = ?
+                WHERE customer_id = ?""")) {
+            boolean updates = false;
             for (MemberSession session : sessions) {
                 Member m = session.member();
-                s.setString(1, m.customerId);
-                s.setTimestamp(2, Timestamp.from(m.enrolledAt));
-                s.setBoolean(3, m.registered);
-                s.setDate(4, m.birthday == null ? null : Date.valueOf(m.birthday));
-                s.setString(5, m.referralCode);
-                s.setString(6, m.tier);
-                s.setTimestamp(7, Timestamp.from(m.tierSince));
-                s.setTimestamp(8, Timestamp.from(m.nextRequalificationAt));
-                s.setLong(9, session.account().debt());
-                s.setLong(10, m.lifetimePoints);
-                s.setTimestamp(11, Timestamp.from(session.account().advancedTo()));
-                s.setString(12, m.welcomeBonusOrderId);
-                if (m.lastBirthdayGiftYear == null) {
-                    s.setNull(13, Types.INTEGER);
-                } else {
-                    s.setInt(13, m.lastBirthdayGiftYear);
+                if (session.isNew()) {
+                    fresh.field(m.customerId).field(m.enrolledAt).field(m.registered).field(m.birthday).field(m.referralCode)
+                            .field(m.tier).field(m.tierSince).field(m.nextRequalificationAt).field(session.account().debt())
+                            .field(m.lifetimePoints).field(session.account().advancedTo()).field(m.welcomeBonusOrderId);
+                    if (m.lastBirthdayGiftYear == null) {
+                        fresh.nullField();
+                    } else {
+                        fresh.field(m.lastBirthdayGiftYear.longValue());
+                    }
+                    fresh.field(session.nextDueAt()).endRow();
+                    continue;
                 }
-                s.setTimestamp(14, Timestamp.from(session.nextDueAt()));
-                s.addBatch();
+                update.setTimestamp(1, Timestamp.from(m.enrolledAt));
+                update.setBoolean(2, m.registered);
+                update.setDate(3, m.birthday == null ? null : Date.valueOf(m.birthday));
+                update.setString(4, m.referralCode);
+                update.setString(5, m.tier);
+                update.setTimestamp(6, Timestamp.from(m.tierSince));
+                update.setTimestamp(7, Timestamp.from(m.nextRequalificationAt));
+                update.setLong(8, session.account().debt());
+                update.setLong(9, m.lifetimePoints);
+                update.setTimestamp(10, Timestamp.from(session.account().advancedTo()));
+                update.setString(11, m.welcomeBonusOrderId);
+                if (m.lastBirthdayGiftYear == null) {
+                    update.setNull(12, Types.INTEGER);
+                } else {
+                    update.setInt(12, m.lastBirthdayGiftYear);
+                }
+                update.setTimestamp(13, Timestamp.from(session.nextDueAt()));
+                update.setString(14, m.customerId);
+                update.addBatch();
+                updates = true;
             }
-            s.executeBatch();
+            if (updates) {
+                update.executeBatch();
+            }
+        }
+        if (fresh.rows() > 0) {
+            fresh.copyInto(c, "loyalty_member", MEMBER_COLUMNS);
         }
     }
 
     private static void saveLots(Connection c, Collection<MemberSession> sessions) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO points_lot (id, customer_id, source, reason, order_id, cause_id, earned_at, available_at, expires_at, amount, remaining, expired, expiry_notified)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-             PreparedStatement update = c.prepareStatement("UPDATE points_lot SET amount = ?, remaining = ?, expired = ?, expiry_notified = ? WHERE id = ?")) {
+        CopyText.Writer fresh = new CopyText.Writer();
+        try (PreparedStatement update = c.prepareStatement("UPDATE points_lot SET amount = ?, remaining = ?, expired = ?, expiry_notified = ? WHERE id = ?")) {
+            boolean updates = false;
             for (MemberSession session : sessions) {
                 for (PointsLot lot : session.account().newLots()) {
-                    insert.setObject(1, lot.id());
-                    insert.setString(2, lot.customerId());
-                    insert.setString(3, lot.source().name());
-                    insert.setString(4, lot.reason());
-                    insert.setString(5, lot.orderId());
-                    insert.setString(6, lot.causeId());
-                    insert.setTimestamp(7, Timestamp.from(lot.earnedAt()));
-                    insert.setTimestamp(8, Timestamp.from(lot.availableAt()));
-                    insert.setTimestamp(9, Timestamp.from(lot.expiresAt()));
-                    insert.setLong(10, lot.amount());
-                    insert.setLong(11, lot.remaining());
-                    insert.setLong(12, lot.expired());
-                    insert.setBoolean(13, lot.expiryNotified());
-                    insert.addBatch();
+                    fresh.field(lot.id()).field(lot.customerId()).field(lot.source().name()).field(lot.reason()).field(lot.orderId())
+                            .field(lot.causeId()).field(lot.earnedAt()).field(lot.availableAt()).field(lot.expiresAt()).field(lot.amount())
+                            .field(lot.remaining()).field(lot.expired()).field(lot.expiryNotified()).endRow();
                 }
                 for (PointsLot lot : session.account().changedLots()) {
                     update.setLong(1, lot.amount());
@@ -250,60 +276,63 @@ public class LedgerStore {
                     update.setBoolean(4, lot.expiryNotified());
                     update.setObject(5, lot.id());
                     update.addBatch();
+                    updates = true;
                 }
             }
-            insert.executeBatch();
-            update.executeBatch();
+            if (updates) {
+                update.executeBatch();
+            }
+        }
+        if (fresh.rows() > 0) {
+            fresh.copyInto(c, "points_lot", LOT_COLUMNS);
         }
     }
 
     private static void saveEntries(Connection c, Collection<MemberSession> sessions) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO ledger_entry (customer_id, type, points, reason, cause_id, lot_id, occurred_at, available_at, actor)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            for (MemberSession session : sessions) {
-                for (LedgerEntry e : session.account().newEntries()) {
-                    s.setString(1, e.customerId());
-                    s.setString(2, e.type().name());
-                    s.setLong(3, e.points());
-                    s.setString(4, e.reason());
-                    s.setString(5, e.causeId());
-                    s.setObject(6, e.lotId());
-                    s.setTimestamp(7, Timestamp.from(e.occurredAt()));
-                    s.setTimestamp(8, Timestamp.from(e.availableAt()));
-                    s.setString(9, e.actor());
-                    s.addBatch();
-                }
+        CopyText.Writer rows = new CopyText.Writer();
+        for (MemberSession session : sessions) {
+            for (LedgerEntry e : session.account().newEntries()) {
+                rows.field(e.customerId()).field(e.type().name()).field(e.points()).field(e.reason()).field(e.causeId()).field(e.lotId())
+                        .field(e.occurredAt()).field(e.availableAt()).field(e.actor()).endRow();
             }
-            s.executeBatch();
+        }
+        if (rows.rows() > 0) {
+            rows.copyInto(c, "ledger_entry", ENTRY_COLUMNS);
         }
     }
 
     private static void saveOrders(Connection c, Collection<MemberSession> sessions) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO loyalty_order (order_id, customer_id, occurred_at, currency, net_amount, qualifying_amount, refunded_amount, points, points_clawed, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (customer_id, order_id) DO UPDATE SET refunded_amount = EXCLUDED.refunded_amount, points = EXCLUDED.points,
-                    points_clawed = EXCLUDED.points_clawed, status = EXCLUDED.status""")) {
+        CopyText.Writer fresh = new CopyText.Writer();
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE loyalty_order SET refunded_amount = ?, points = ?, points_clawed = ?, status = ? WHERE customer_id = ? AND order_id = ?""")) {
+            boolean updates = false;
             for (MemberSession session : sessions) {
                 for (OrderRecord o : session.orders().values()) {
                     if (!o.changed) {
                         continue;
                     }
-                    s.setString(1, o.orderId);
-                    s.setString(2, o.customerId);
-                    s.setTimestamp(3, Timestamp.from(o.occurredAt));
-                    s.setString(4, o.currency);
-                    s.setBigDecimal(5, o.netAmount);
-                    s.setBigDecimal(6, o.qualifyingAmount);
-                    s.setBigDecimal(7, o.refundedAmount);
-                    s.setLong(8, o.points);
-                    s.setLong(9, o.pointsClawed);
-                    s.setString(10, o.status.name());
-                    s.addBatch();
+                    if (o.fresh) {
+                        fresh.field(o.orderId).field(o.customerId).field(o.occurredAt).field(o.currency).field(o.netAmount)
+                                .field(o.qualifyingAmount).field(o.refundedAmount).field(o.points).field(o.pointsClawed)
+                                .field(o.status.name()).endRow();
+                        continue;
+                    }
+                    update.setBigDecimal(1, o.refundedAmount);
+                    update.setLong(2, o.points);
+                    update.setLong(3, o.pointsClawed);
+                    update.setString(4, o.status.name());
+                    update.setString(5, o.customerId);
+                    update.setString(6, o.orderId);
+                    update.addBatch();
+                    updates = true;
                 }
             }
-            s.executeBatch();
+            if (updates) {
+                update.executeBatch();
+            }
+        }
+        if (fresh.rows() > 0) {
+            fresh.copyInto(c, "loyalty_order", ORDER_COLUMNS);
         }
     }
 

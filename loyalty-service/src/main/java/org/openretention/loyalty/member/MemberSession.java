@@ -57,6 +57,7 @@ public final class MemberSession {
     private Referral referral;
     private String cause = "init";
     private int sequence;
+    private boolean isNew;
 
     MemberSession(Member member, long debt, Instant advancedTo, List<PointsLot> openLots, Map<String, OrderRecord> orders,
                   Map<String, Integer> activity, Referral referral, Programme programme) {
@@ -80,6 +81,7 @@ public final class MemberSession {
         Tier entry = programme.tiers().entryTier();
         Member member = new Member(customerId, t, false, null, null, entry.name(), t, nextAnniversary(t, t), 0, null, null);
         MemberSession session = new MemberSession(member, 0, t, List.of(), Map.of(), Map.of(), null, programme);
+        session.isNew = true;
         session.cause = causeId;
         session.publish(t, new TierChanged(null, entry.name(), TierChangeReason.THRESHOLD_CROSSED, BigDecimal.ZERO, programme.currency(), member.nextRequalificationAt));
         return session;
@@ -157,6 +159,7 @@ public final class MemberSession {
                 programme.inProgrammeCurrency(order.netAmount(), order.currency()), BigDecimal.ZERO, total, 0,
                 OrderRecord.Status.COMPLETED);
         record.changed = true;
+        record.fresh = true;
         orders.put(order.orderId(), record);
 
         BigDecimal spend = qualifyingSpend(t);
@@ -436,6 +439,8 @@ public final class MemberSession {
         return day + "|" + trigger.name();
     }
 
+    /** Enrolled in this session, not stored yet. */
+    public boolean isNew() { return isNew; }
     public Member member() { return member; }
     public PointsAccount account() { return account; }
     public Map<String, OrderRecord> orders() { return orders; }

@@ -19,6 +19,8 @@ public final class OrderRecord {
     long pointsClawed;
     Status status;
     boolean changed;
+    /** Not stored yet: saved with an insert, not an update. */
+    boolean fresh;
 
     public OrderRecord(String orderId, String customerId, Instant occurredAt, String currency, BigDecimal netAmount,
                        BigDecimal qualifyingAmount, BigDecimal refundedAmount, long points, long pointsClawed, Status status) {
@@ -38,6 +40,9 @@ public final class OrderRecord {
     public BigDecimal qualifyingNet() {
         if (netAmount.signum() <= 0) {
             return BigDecimal.ZERO;
+        }
+        if (refundedAmount.signum() == 0) {
+            return qualifyingAmount; // the usual case, without a division
         }
         BigDecimal kept = BigDecimal.ONE.subtract(refundedAmount.divide(netAmount, 10, RoundingMode.HALF_EVEN)).max(BigDecimal.ZERO);
         return qualifyingAmount.multiply(kept);

@@ -22,7 +22,9 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the programme administrators maintain (tiers, earning rules, promotions) so that every batch of work
- * runs against the programme as it stands, whichever instance changed it.
+ * runs against the programme as it stands, whichever instance changed it. The programme is kept in memory
+ * together with the {@code programme_version} it was read at; every change to it bumps that counter (triggers,
+ * see V3), so {@link #current()} costs one single-row query while nothing changed.
  */
 @ApplicationScoped
 public class ProgrammeRepository {
@@ -58,15 +60,35 @@ public class ProgrammeRepository {
         return snapshot.programme();
     }
 
+    private record Versioned(long version, Programme programme) {
+    }
+
+    private volatile Versioned cached;
+
     public Programme current() {
         try (Connection c = dataSource.getConnection()) {
-            return new Programme(new TierPolicy(tiers(c), config.maxDowngradeSteps()),
-                    new EarningPolicy(rules(c), promotions(c, false)),
-                    config.returnWindow(), config.pointsExpiryMonths(), config.timezone(), config.currency(),
-                    config.exchangeRates(), config.expiringNotice(), config.eventSource());
+            long version;
+            try (PreparedStatement s = c.prepareStatement("SELECT version FROM programme_version WHERE id = 1"); ResultSet rs = s.executeQuery()) {
+                version = rs.next() ? rs.getLong(1) : -1;
+            }
+            Versioned known = cached;
+            if (known != null && known.version() == version && version >= 0) {
+                return known.programme();
+            }
+            // read after the version: a change committed in between is newer than the tag, and is re-read next time
+            Programme programme = load(c);
+            cached = new Versioned(version, programme);
+            return programme;
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the loyalty programme: " + e.getMessage(), e);
         }
+    }
+
+    private Programme load(Connection c) throws SQLException {
+        return new Programme(new TierPolicy(tiers(c), config.maxDowngradeSteps()),
+                new EarningPolicy(rules(c), promotions(c, false)),
+                config.returnWindow(), config.pointsExpiryMonths(), config.timezone(), config.currency(),
+                config.exchangeRates(), config.expiringNotice(), config.eventSource());
     }
 
     public List<Tier> tiers() {

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.openretention.loyalty.member.LedgerStore;
+import org.openretention.loyalty.member.MemberReader;
 import org.openretention.loyalty.member.MemberSession;
 import org.openretention.loyalty.program.Programme;
 import org.openretention.loyalty.program.ProgrammeRepository;
@@ -22,13 +23,15 @@ import java.util.function.Function;
 public class LoyaltyAccounts {
 
     private final LedgerStore store;
+    private final MemberReader reader;
     private final ProgrammeRepository programmes;
     private final LoyaltyIntake intake;
     private final Clock clock;
 
     @Inject
-    public LoyaltyAccounts(LedgerStore store, ProgrammeRepository programmes, LoyaltyIntake intake, Clock clock) {
+    public LoyaltyAccounts(LedgerStore store, MemberReader reader, ProgrammeRepository programmes, LoyaltyIntake intake, Clock clock) {
         this.store = store;
+        this.reader = reader;
         this.programmes = programmes;
         this.intake = intake;
         this.clock = clock;
@@ -38,14 +41,18 @@ public class LoyaltyAccounts {
         return clock.instant();
     }
 
-    /** The member brought to now, without saving anything; empty when the programme does not know the customer. */
+    /**
+     * The member brought to now, without saving anything; empty when the programme does not know the customer.
+     * No transaction and no locks: {@link MemberReader} reads the member in one round trip on a connection in
+     * autocommit mode, each query seeing the latest committed state, as in a READ COMMITTED transaction.
+     */
     public Optional<MemberSession> read(String customerId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            Optional<MemberSession> session = load(customerId, now, true);
-            session.ifPresent(s -> s.advanceTo(now));
-            return session;
-        });
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        // reads show the programme as of a few seconds ago at most; writes always apply it as it stands
+        Programme programme = programmes.recent();
+        Optional<MemberSession> session = reader.read(customerId, ordersSince(now, programme), programme);
+        session.ifPresent(s -> s.advanceTo(now));
+        return session;
     }
 
     /**
@@ -55,7 +62,7 @@ public class LoyaltyAccounts {
     public <T> Optional<T> change(String customerId, Function<MemberSession, T> change) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            Optional<MemberSession> session = load(customerId, now, false);
+            Optional<MemberSession> session = load(customerId, now);
             if (session.isEmpty()) {
                 return Optional.empty();
             }
@@ -66,11 +73,14 @@ public class LoyaltyAccounts {
         });
     }
 
-    private Optional<MemberSession> load(String customerId, Instant now, boolean readOnly) {
-        // reads show the programme as of a few seconds ago at most; writes always apply it as it stands
-        Programme programme = readOnly ? programmes.recent() : programmes.current();
-        Instant since = now.atZone(programme.zone()).minusMonths(25).toInstant();
-        return Optional.ofNullable(store.load(List.of(customerId), since, List.of(), now.atZone(programme.zone()).toLocalDate(), programme, readOnly)
-                .get(customerId));
+    private Optional<MemberSession> load(String customerId, Instant now) {
+        Programme programme = programmes.current();
+        return Optional.ofNullable(store.load(List.of(customerId), ordersSince(now, programme), List.of(),
+                now.atZone(programme.zone()).toLocalDate(), programme).get(customerId));
+    }
+
+    /** Orders far enough back for every rule that bringing a member to {@code now} may apply. */
+    private static Instant ordersSince(Instant now, Programme programme) {
+        return now.atZone(programme.zone()).minusMonths(25).toInstant();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.openretention.events.EventEnvelope;
 import org.openretention.events.Topics;
 import org.openretention.events.customers.CustomerErased;
+import org.openretention.events.interactions.InteractionRecorded;
 import org.openretention.events.orders.OrderCancelled;
 import org.openretention.events.orders.OrderRefunded;
 import org.openretention.loyalty.member.LedgerStore;
@@ -55,8 +56,10 @@ public class LoyaltyIntake implements EventHandler {
         Set<String> customers = new HashSet<>();
         Set<String> orderIds = new HashSet<>();
         Instant earliest = null;
+        boolean interactions = false;
         for (EventEnvelope<?> event : events) {
             customers.add(event.customerId());
+            interactions |= event.payload() instanceof InteractionRecorded;
             if (event.payload() instanceof OrderRefunded refund) {
                 orderIds.add(refund.orderId());
             } else if (event.payload() instanceof OrderCancelled cancelled) {
@@ -68,7 +71,8 @@ public class LoyaltyIntake implements EventHandler {
         customers.removeAll(forgotten);
         // requalifications inside the batch look back a year from dates up to a year after the member's last event
         Instant ordersSince = earliest.atZone(programme.zone()).minusMonths(25).toInstant();
-        LocalDate activitySince = earliest.atZone(programme.zone()).toLocalDate();
+        // daily caps are counted per day: only interactions read the counters
+        LocalDate activitySince = interactions ? earliest.atZone(programme.zone()).toLocalDate() : null;
         Map<String, MemberSession> sessions = new LinkedHashMap<>(store.load(customers, ordersSince, orderIds, activitySince, programme));
 
         for (EventEnvelope<?> event : events) {

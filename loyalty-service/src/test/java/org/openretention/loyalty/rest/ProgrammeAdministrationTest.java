@@ -41,6 +41,8 @@ class ProgrammeAdministrationTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    org.openretention.loyalty.program.ProgrammeRepository programmes;
 
     private static String admin() {
         return TestTokens.withRoles(Roles.ADMIN);
@@ -176,6 +178,29 @@ class ProgrammeAdministrationTest {
         }
         given().auth().oauth2(marketing()).get("/earning-rules").then().statusCode(200)
                 .body("pointsPerCurrencyUnit", equalTo(original.getMap("pointsPerCurrencyUnit")));
+    }
+
+    @Test
+    void eventIntakeSeesAChangeOfTheProgrammeAtOnceAndReusesItOtherwise() {
+        org.openretention.loyalty.program.Programme before = programmes.current();
+        assertThat(programmes.current()).as("nothing changed: the programme in memory is reused").isSameAs(before);
+        JsonPath original = given().auth().oauth2(marketing()).get("/earning-rules").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> rules = new HashMap<>(original.getMap(""));
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> rates = new HashMap<>((Map<String, Object>) rules.get("pointsPerCurrencyUnit"));
+            rates.put("XTS", 4.25);
+            rules.put("pointsPerCurrencyUnit", rates);
+            given().auth().oauth2(admin()).contentType(ContentType.JSON).body(rules).put("/earning-rules").then().statusCode(200);
+
+            org.openretention.loyalty.program.Programme after = programmes.current();
+            assertThat(after).isNotSameAs(before);
+            assertThat(after.rules().pointsPerCurrencyUnit().get("XTS")).isEqualByComparingTo("4.25");
+        } finally {
+            rules.put("pointsPerCurrencyUnit", original.getMap("pointsPerCurrencyUnit"));
+            given().auth().oauth2(admin()).contentType(ContentType.JSON).body(rules).put("/earning-rules").then().statusCode(200);
+        }
+        assertThat(programmes.current().rules().pointsPerCurrencyUnit()).doesNotContainKey("XTS");
     }
 
     @Test

@@ -21,6 +21,8 @@ public interface PlatformConfig {
 
     IntakeSettings intake();
 
+    SecuritySettings security();
+
     interface Kafka {
         @WithDefault("${kafka.bootstrap.servers:localhost:9092}")
         String bootstrapServers();
@@ -56,12 +58,9 @@ public interface PlatformConfig {
         @WithDefault("PT0.5S")
         Duration pollInterval();
 
-        @WithDefault("500")
+        /** Events the relay takes, sends and deletes per round (one transaction, one flush). */
+        @WithDefault("2000")
         int batchSize();
-
-        /** Sent events are kept this long for inspection, then deleted. */
-        @WithDefault("P7D")
-        Duration retention();
 
         /** Longest pause between attempts while the broker refuses. */
         @WithDefault("PT5S")
@@ -82,5 +81,19 @@ public interface PlatformConfig {
          */
         @WithDefault("PT1M")
         Duration settleAfter();
+    }
+
+    interface SecuritySettings {
+        TokenCache tokenCache();
+
+        /** Bearer tokens verified once, then remembered until they expire (see VerifiedTokenCache). */
+        interface TokenCache {
+            @WithDefault("true")
+            boolean enabled();
+
+            /** Most tokens remembered at once; when full, expired ones are dropped, or else all. */
+            @WithDefault("10000")
+            int maxEntries();
+        }
     }
 }

@@ -20,9 +20,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -31,18 +30,33 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends outbox rows to Kafka in {@code seq} order and marks them sent. Runs on its own thread, woken right after
- * a commit that wrote to the outbox and otherwise every poll interval. A transaction-scoped PostgreSQL advisory
- * lock lets only one instance of the service relay at a time, which keeps each customer's events in order.
- * A row whose send fails keeps {@code sent_at} empty, counts the attempt, records the error, and is sent again
- * later, with backoff; rows behind it wait, so order survives failures too.
+ * Sends outbox rows to Kafka in {@code seq} order and deletes them: the outbox holds only events not yet sent.
+ * Runs on its own thread, woken right after a commit that wrote to the outbox and otherwise every poll interval.
+ *
+ * <p>A round is one transaction. It takes a transaction-scoped PostgreSQL advisory lock, so only one instance of
+ * the service relays at a time, which keeps each customer's events in order; deletes up to a batch of the oldest
+ * rows ({@code DELETE ... RETURNING}); sends them all with the idempotent {@link PlatformProducer} (key = customer
+ * id), flushes once, waits for every acknowledgement, and only then commits. If a send fails or times out, the
+ * round rolls back, so all its rows are in the outbox again, in their places; the first failed row then counts
+ * the attempt and records the error ({@code attempts}, {@code last_error}, in a short transaction of its own) and
+ * the relay backs off before the next round. Rows behind a failing one wait, so order survives failures too.
+ *
+ * <p>Delivery is at least once: rows of a failed round that the broker had already taken are sent again, as is a
+ * round whose commit fails after its sends. Consumers recognise a repeated event by its id.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('openretention'), hashtext('outbox-relay'))";
-    private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
+    /*
+     * The oldest rows by the primary key, deleted through it: "seq = ANY (ARRAY (...))" keeps the plan on the index.
+     * "seq IN (SELECT ...)" lets the planner pick a hash join over a scan of the whole table, which a queue table
+     * full of deleted rows not yet vacuumed makes slow (measured: rounds of several seconds after a burst).
+     */
+    private static final String TAKE = """
+            DELETE FROM platform_outbox WHERE seq = ANY (ARRAY (SELECT seq FROM platform_outbox ORDER BY seq LIMIT ?))
+            RETURNING seq, event_id, topic, record_key, event_type, payload""";
 
     private final AgroalDataSource dataSource;
     private final PlatformProducer producer;
@@ -52,7 +66,6 @@ public class OutboxRelay {
     private volatile boolean wakeRequested;
     private volatile boolean running;
     private Thread thread;
-    private Instant nextCleanup = Instant.EPOCH;
 
     @Inject
     public OutboxRelay(AgroalDataSource dataSource, PlatformProducer producer, PlatformConfig config, MeterRegistry registry) {
@@ -64,7 +77,7 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent event) {
         Gauge.builder("platform.outbox.backlog", this, OutboxRelay::backlog)
-                .description("Outbox events not yet sent to Kafka")
+                .description("Events in the outbox, not yet sent to Kafka")
                 .register(registry);
         if (!config.outbox().relayEnabled()) {
             LOG.info("Outbox relay disabled in this instance");
@@ -144,45 +157,87 @@ public class OutboxRelay {
     private record Row(long seq, UUID eventId, String topic, String key, String type, String payload) {
     }
 
-    /** One round: sends up to a batch of unsent events, if this instance holds the relay lock. Visible for tests. */
+    /** Ends a round whose send failed: the transaction rolls back and every row of the round stays. */
+    private static final class SendFailed extends RuntimeException {
+        final transient Row row;
+
+        SendFailed(Row row, String error) {
+            super(error, null, false, false);
+            this.row = row;
+        }
+    }
+
+    /** One round: sends up to a batch of events, if this instance holds the relay lock. Visible for tests. */
     RelayResult relayOnce() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                if (!tryLock(connection)) {
-                    return new RelayResult(0, false);
-                }
-                cleanupIfDue(connection);
-                List<Row> rows = unsent(connection);
-                if (rows.isEmpty()) {
-                    return new RelayResult(0, false);
-                }
-                List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
-                for (Row row : rows) {
-                    Future<RecordMetadata> send = send(row);
-                    sends.add(send);
-                    if (send.isDone() && send.state() == Future.State.FAILED) {
-                        break; // the broker or topic is unavailable: the rows behind wait for the next round
-                    }
-                }
-                producer.get().flush();
-                List<Long> sentSeqs = new ArrayList<>(sends.size());
-                for (int i = 0; i < sends.size(); i++) {
-                    try {
-                        sends.get(i).get(config.kafka().sendTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
-                        sentSeqs.add(rows.get(i).seq());
-                    } catch (ExecutionException | TimeoutException e) {
-                        String error = e instanceof ExecutionException ? String.valueOf(e.getCause()) : "timed out";
-                        markSent(connection, sentSeqs);
-                        markFailed(connection, rows.get(i).seq(), error);
-                        registry.counter("platform.outbox.failures", "topic", rows.get(i).topic()).increment();
-                        LOG.warnf("Outbox event %s (%s) not sent to %s: %s; will retry", rows.get(i).eventId(), rows.get(i).type(), rows.get(i).topic(), error);
-                        return new RelayResult(sentSeqs.size(), true);
-                    }
-                }
-                markSent(connection, sentSeqs);
-                return new RelayResult(sentSeqs.size(), false);
+        int sent;
+        try {
+            sent = QuarkusTransaction.requiringNew().call(this::relayRound);
+        } catch (RuntimeException e) {
+            SendFailed failure = sendFailure(e);
+            if (failure == null) {
+                throw e;
             }
-        });
+            recordFailure(failure.row, failure.getMessage());
+            return new RelayResult(0, true);
+        }
+        if (sent > 0) {
+            registry.counter("platform.outbox.published").increment(sent);
+        }
+        return new RelayResult(sent, false);
+    }
+
+    /** In the round's transaction: returns how many rows were sent, or throws {@link SendFailed} to roll back. */
+    private int relayRound() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!tryLock(connection)) {
+                return 0;
+            }
+            List<Row> rows = take(connection);
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                Future<RecordMetadata> send = send(row);
+                sends.add(send);
+                if (send.isDone() && send.state() == Future.State.FAILED) {
+                    break; // the broker or topic is unavailable: the round fails, the rows behind need not be tried
+                }
+            }
+            producer.get().flush();
+            // every send completes within the producer's delivery timeout (send timeout + 1 s); this is a backstop
+            long deadline = System.nanoTime() + config.kafka().sendTimeout().toNanos() * 2;
+            for (int i = 0; i < sends.size(); i++) {
+                String error = awaitAck(sends.get(i), deadline);
+                if (error != null) {
+                    throw new SendFailed(rows.get(i), error);
+                }
+            }
+            return rows.size();
+        }
+    }
+
+    private static String awaitAck(Future<RecordMetadata> send, long deadlineNanos) {
+        try {
+            send.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return String.valueOf(e.getCause());
+        } catch (TimeoutException e) {
+            return "timed out";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static SendFailed sendFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SendFailed failed) {
+                return failed;
+            }
+        }
+        return null;
     }
 
     private Future<RecordMetadata> send(Row row) {
@@ -203,58 +258,45 @@ public class OutboxRelay {
         }
     }
 
-    private List<Row> unsent(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT seq, event_id, topic, record_key, event_type, payload FROM platform_outbox
-                WHERE sent_at IS NULL ORDER BY seq LIMIT ?""")) {
-            select.setInt(1, config.outbox().batchSize());
+    /** Deletes the oldest rows, up to a batch, and returns them in {@code seq} order (RETURNING keeps none). */
+    private List<Row> take(Connection connection) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(TAKE)) {
+            delete.setInt(1, config.outbox().batchSize());
             List<Row> rows = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
+            try (ResultSet rs = delete.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
                 }
             }
+            rows.sort(Comparator.comparingLong(Row::seq));
             return rows;
         }
     }
 
-    private void markSent(Connection connection, List<Long> seqs) throws SQLException {
-        if (seqs.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE platform_outbox SET sent_at = now(), attempts = attempts + 1 WHERE seq = ANY (?)")) {
-            update.setArray(1, connection.createArrayOf("bigint", seqs.toArray()));
-            update.executeUpdate();
-        }
-        registry.counter("platform.outbox.published").increment(seqs.size());
-    }
-
-    private static void markFailed(Connection connection, long seq, String error) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE platform_outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?")) {
-            update.setString(1, error);
-            update.setLong(2, seq);
-            update.executeUpdate();
-        }
-    }
-
-    private void cleanupIfDue(Connection connection) throws SQLException {
-        Instant now = Instant.now();
-        if (now.isBefore(nextCleanup)) {
-            return;
-        }
-        nextCleanup = now.plus(CLEANUP_EVERY);
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM platform_outbox WHERE sent_at < now() - make_interval(secs => ?)")) {
-            delete.setLong(1, config.outbox().retention().toSeconds());
-            delete.executeUpdate();
+    /** After the round rolled back: counts the attempt and keeps the error on the row, logs, counts the failure. */
+    private void recordFailure(Row row, String error) {
+        registry.counter("platform.outbox.failures", "topic", row.topic()).increment();
+        LOG.warnf("Outbox event %s (%s) not sent to %s: %s; will retry", row.eventId(), row.type(), row.topic(), error);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                try (Connection connection = dataSource.getConnection();
+                     PreparedStatement update = connection.prepareStatement(
+                             "UPDATE platform_outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?")) {
+                    update.setString(1, error);
+                    update.setLong(2, row.seq());
+                    update.executeUpdate();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not record the failed attempt of outbox event %s: %s", row.eventId(), e.getMessage());
         }
     }
 
     private double backlog() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM platform_outbox WHERE sent_at IS NULL");
+             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM platform_outbox");
              ResultSet rs = count.executeQuery()) {
             return rs.next() ? rs.getLong(1) : Double.NaN;
         } catch (SQLException e) {

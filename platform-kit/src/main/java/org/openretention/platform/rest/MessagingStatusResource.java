@@ -28,7 +28,11 @@ public class MessagingStatusResource {
     public record ConsumerStatus(String consumer, long eventsApplied, Instant lastAppliedAt) {
     }
 
-    public record OutboxStatus(long pending, Instant oldestPendingSince, String lastError, long sentLastHour) {
+    /**
+     * The outbox holds only events not yet sent (the relay deletes what it sent): how many, since when, and the
+     * error of the first one whose send failed. How many were sent is the {@code platform.outbox.published} counter.
+     */
+    public record OutboxStatus(long pending, Instant oldestPendingSince, String lastError) {
     }
 
     public record MessagingStatus(List<ConsumerStatus> consumers, OutboxStatus outbox) {
@@ -51,14 +55,13 @@ public class MessagingStatusResource {
                 }
             }
             try (PreparedStatement s = c.prepareStatement("""
-                    SELECT count(*) FILTER (WHERE sent_at IS NULL),
-                           min(created_at) FILTER (WHERE sent_at IS NULL),
-                           (SELECT last_error FROM platform_outbox WHERE sent_at IS NULL AND last_error IS NOT NULL ORDER BY seq LIMIT 1),
-                           count(*) FILTER (WHERE sent_at > now() - interval '1 hour')
+                    SELECT count(*),
+                           min(created_at),
+                           (SELECT last_error FROM platform_outbox WHERE last_error IS NOT NULL ORDER BY seq LIMIT 1)
                     FROM platform_outbox""");
                  ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return new MessagingStatus(consumers, new OutboxStatus(rs.getLong(1), instant(rs.getTimestamp(2)), rs.getString(3), rs.getLong(4)));
+                return new MessagingStatus(consumers, new OutboxStatus(rs.getLong(1), instant(rs.getTimestamp(2)), rs.getString(3)));
             }
         }
     }

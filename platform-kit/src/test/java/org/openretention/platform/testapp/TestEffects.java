@@ -22,15 +22,16 @@ public class TestEffects {
         return strings("SELECT order_id FROM kit_test_effect WHERE customer_id = ? ORDER BY id", customerId);
     }
 
-    public record OutboxRow(int attempts, String lastError, boolean sent) {
+    public record OutboxRow(long seq, int attempts, String lastError) {
     }
 
+    /** The event's outbox row, or null once the relay has sent (and deleted) it, or if it was never written. */
     public OutboxRow outboxRow(java.util.UUID eventId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT attempts, last_error, sent_at IS NOT NULL FROM platform_outbox WHERE event_id = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT seq, attempts, last_error FROM platform_outbox WHERE event_id = ?")) {
             s.setObject(1, eventId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? new OutboxRow(rs.getInt(1), rs.getString(2), rs.getBoolean(3)) : null;
+                return rs.next() ? new OutboxRow(rs.getLong(1), rs.getInt(2), rs.getString(3)) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

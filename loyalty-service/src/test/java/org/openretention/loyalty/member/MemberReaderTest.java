@@ -1,0 +1,99 @@
+package org.openretention.loyalty.member;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.openretention.events.EventCodec;
+import org.openretention.events.EventEnvelope;
+import org.openretention.events.interactions.InteractionRecorded;
+import org.openretention.events.orders.OrderRefunded;
+import org.openretention.loyalty.program.Programme;
+import org.openretention.loyalty.program.ProgrammeRepository;
+import org.openretention.loyalty.service.LoyaltyIntake;
+import org.openretention.platform.messaging.EventIntake;
+import org.openretention.testkit.PlatformTestResources;
+import org.openretention.testkit.TestEvents;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one-round-trip read of the member summary gives the member LedgerStore's read-only load gives. */
+@QuarkusTest
+@WithTestResource(PlatformTestResources.class)
+class MemberReaderTest {
+
+    @Inject
+    MemberReader reader;
+    @Inject
+    LedgerStore store;
+    @Inject
+    ProgrammeRepository programmes;
+    @Inject
+    EventIntake intake;
+    @Inject
+    LoyaltyIntake loyalty;
+    @Inject
+    EventCodec codec;
+
+    @Test
+    void readsWhatTheLedgerStoreReads() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String customer = TestEvents.newCustomerId();
+        feed(List.of(
+                TestEvents.customerRegistered(customer, now.minus(Duration.ofDays(1000))),
+                TestEvents.orderCompleted(customer, "o-old", "500.00", now.minus(Duration.ofDays(900))),
+                TestEvents.orderCompleted(customer, "o-1", "1200.00", now.minus(Duration.ofDays(400))),
+                TestEvents.orderCompleted(customer, "o-2", "800.00", now.minus(Duration.ofDays(40))),
+                EventEnvelope.of(customer, now.minus(Duration.ofDays(35)), "test",
+                        new OrderRefunded("o-2", "rf-1", new BigDecimal("200.00"), "CNY", false, "damaged")),
+                EventEnvelope.of(customer, now.minus(Duration.ofDays(3)), "test", InteractionRecorded.checkIn()),
+                TestEvents.orderCompleted(customer, "o-3", "99.90", now.minus(Duration.ofDays(2)))));
+
+        Programme programme = programmes.current();
+        Instant since = now.atZone(programme.zone()).minusMonths(25).toInstant();
+        MemberSession expected = store.load(List.of(customer), since, List.of(), now.atZone(programme.zone()).toLocalDate(), programme, true)
+                .get(customer);
+        Optional<MemberSession> read = reader.read(customer, since, programme);
+
+        assertThat(expected).isNotNull();
+        assertThat(expected.orders()).as("orders in the window").containsOnlyKeys("o-1", "o-2", "o-3");
+        assertThat(expected.account().lots()).as("open lots").isNotEmpty();
+        assertThat(expected.member().birthday()).isNotNull();
+        assertThat(read).isPresent();
+        assertThat(read.get()).usingRecursiveComparison()
+                .ignoringFields("account.ids") // the lot id source, a lambda bound to its own session
+                .ignoringCollectionOrder()     // open lots come in no particular order from either
+                .isEqualTo(expected);
+
+        // and both bring the member to now alike
+        expected.advanceTo(now);
+        read.get().advanceTo(now);
+        assertThat(read.get().account().available(now)).isEqualTo(expected.account().available(now));
+        assertThat(read.get().account().pending(now)).isEqualTo(expected.account().pending(now));
+        assertThat(read.get().qualifyingSpend(now)).isEqualByComparingTo(expected.qualifyingSpend(now));
+    }
+
+    @Test
+    void aCustomerWhoIsNoMemberIsEmpty() {
+        Programme programme = programmes.current();
+        assertThat(reader.read(TestEvents.newCustomerId(), Instant.now().minus(Duration.ofDays(800)), programme)).isEmpty();
+    }
+
+    private void feed(List<EventEnvelope<?>> events) {
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+        long offset = 0;
+        for (EventEnvelope<?> e : events) {
+            batch.add(new ConsumerRecord<>(e.eventType().topic(), 0, offset++, e.customerId(), codec.encodeBytes(e)));
+        }
+        intake.accept("member-reader-test", batch, loyalty);
+    }
+}
