@@ -65,83 +65,97 @@ public class LedgerStore {
         if (customerIds.isEmpty()) {
             return Map.of();
         }
-        try (Connection c = dataSource.getConnection()) {
+        boolean withActivity = !readOnly && activitySince != null;
+        // one round trip: the statements go out together and answer in order, each after the one before, so the
+        // reads see everything committed before the locks were granted
+        StringBuilder sql = new StringBuilder();
+        if (!readOnly) {
+            sql.append(LOCK_MEMBERS).append(";\n");
+        }
+        sql.append("""
+                SELECT customer_id, enrolled_at, registered, birthday, referral_code, tier, tier_since, next_requalification_at,
+                       debt, lifetime_points, advanced_to, welcome_bonus_order_id, last_birthday_gift_year
+                FROM loyalty_member WHERE customer_id = ANY (?);
+                SELECT id, customer_id, source, reason, order_id, cause_id, earned_at, available_at, expires_at, amount, remaining, expired, expiry_notified
+                FROM points_lot WHERE customer_id = ANY (?) AND remaining > 0;
+                SELECT order_id, customer_id, occurred_at, currency, net_amount, qualifying_amount, refunded_amount, points, points_clawed, status
+                FROM loyalty_order WHERE customer_id = ANY (?) AND (occurred_at > ? OR order_id = ANY (?))""");
+        if (withActivity) {
+            sql.append(";\nSELECT customer_id, day, trigger, times FROM daily_activity WHERE customer_id = ANY (?) AND day >= ?");
+        }
+        if (!readOnly) {
+            sql.append("""
+                    ;
+                    SELECT referee_id, referral_code, referrer_id, invited_at, status, qualifying_order_id, converts_at, converted_at, referrer_points, referee_points
+                    FROM referral WHERE referee_id = ANY (?)""");
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
             Array ids = c.createArrayOf("varchar", customerIds.stream().sorted().toArray());
+            int p = 1;
             if (!readOnly) {
-                lockMembers(c, ids);
+                s.setArray(p++, ids);
+            }
+            s.setArray(p++, ids);
+            s.setArray(p++, ids);
+            s.setArray(p++, ids);
+            s.setTimestamp(p++, Timestamp.from(ordersSince));
+            s.setArray(p++, c.createArrayOf("varchar", orderIds.toArray()));
+            if (withActivity) {
+                s.setArray(p++, ids);
+                s.setDate(p++, Date.valueOf(activitySince));
+            }
+            if (!readOnly) {
+                s.setArray(p, ids);
+            }
+            s.execute();
+            if (!readOnly) {
+                s.getMoreResults(); // the locks
             }
             Map<String, Object[]> members = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT customer_id, enrolled_at, registered, birthday, referral_code, tier, tier_since, next_requalification_at,
-                           debt, lifetime_points, advanced_to, welcome_bonus_order_id, last_birthday_gift_year
-                    FROM loyalty_member WHERE customer_id = ANY (?)""")) {
-                s.setArray(1, ids);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        Date birthday = rs.getDate(4);
-                        Member m = new Member(rs.getString(1), instant(rs, 2), rs.getBoolean(3), birthday == null ? null : birthday.toLocalDate(),
-                                rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(10), rs.getString(12),
-                                rs.getObject(13, Integer.class));
-                        members.put(m.customerId, new Object[]{m, rs.getLong(9), instant(rs, 11)});
-                    }
+            try (ResultSet rs = s.getResultSet()) {
+                while (rs.next()) {
+                    Date birthday = rs.getDate(4);
+                    Member m = new Member(rs.getString(1), instant(rs, 2), rs.getBoolean(3), birthday == null ? null : birthday.toLocalDate(),
+                            rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(10), rs.getString(12),
+                            rs.getObject(13, Integer.class));
+                    members.put(m.customerId, new Object[]{m, rs.getLong(9), instant(rs, 11)});
                 }
             }
-            if (members.isEmpty()) {
-                return Map.of();
-            }
-            Array found = c.createArrayOf("varchar", members.keySet().toArray());
+            s.getMoreResults();
             Map<String, List<PointsLot>> lots = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT id, customer_id, source, reason, order_id, cause_id, earned_at, available_at, expires_at, amount, remaining, expired, expiry_notified
-                    FROM points_lot WHERE customer_id = ANY (?) AND remaining > 0""")) {
-                s.setArray(1, found);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        lots.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new PointsLot(rs.getObject(1, UUID.class), rs.getString(2),
-                                EntryType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8),
-                                instant(rs, 9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getBoolean(13)));
-                    }
+            try (ResultSet rs = s.getResultSet()) {
+                while (rs.next()) {
+                    lots.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new PointsLot(rs.getObject(1, UUID.class), rs.getString(2),
+                            EntryType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8),
+                            instant(rs, 9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getBoolean(13)));
                 }
             }
+            s.getMoreResults();
             Map<String, Map<String, OrderRecord>> orders = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT order_id, customer_id, occurred_at, currency, net_amount, qualifying_amount, refunded_amount, points, points_clawed, status
-                    FROM loyalty_order WHERE customer_id = ANY (?) AND (occurred_at > ? OR order_id = ANY (?))""")) {
-                s.setArray(1, found);
-                s.setTimestamp(2, Timestamp.from(ordersSince));
-                s.setArray(3, c.createArrayOf("varchar", orderIds.toArray()));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        OrderRecord o = new OrderRecord(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4), rs.getBigDecimal(5),
-                                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(9), OrderRecord.Status.valueOf(rs.getString(10)));
-                        orders.computeIfAbsent(o.customerId, k -> new HashMap<>()).put(o.orderId, o);
-                    }
+            try (ResultSet rs = s.getResultSet()) {
+                while (rs.next()) {
+                    OrderRecord o = new OrderRecord(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4), rs.getBigDecimal(5),
+                            rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(9), OrderRecord.Status.valueOf(rs.getString(10)));
+                    orders.computeIfAbsent(o.customerId, k -> new HashMap<>()).put(o.orderId, o);
                 }
             }
             Map<String, Map<String, Integer>> activity = new HashMap<>();
-            Map<String, Referral> referrals = new HashMap<>();
-            if (!readOnly && activitySince != null) {
-                try (PreparedStatement s = c.prepareStatement("SELECT customer_id, day, trigger, times FROM daily_activity WHERE customer_id = ANY (?) AND day >= ?")) {
-                    s.setArray(1, found);
-                    s.setDate(2, Date.valueOf(activitySince));
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            activity.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                                    .put(MemberSession.activityKey(rs.getDate(2).toLocalDate(), EarningTrigger.valueOf(rs.getString(3))), rs.getInt(4));
-                        }
+            if (withActivity) {
+                s.getMoreResults();
+                try (ResultSet rs = s.getResultSet()) {
+                    while (rs.next()) {
+                        activity.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                                .put(MemberSession.activityKey(rs.getDate(2).toLocalDate(), EarningTrigger.valueOf(rs.getString(3))), rs.getInt(4));
                     }
                 }
             }
+            Map<String, Referral> referrals = new HashMap<>();
             if (!readOnly) {
-                try (PreparedStatement s = c.prepareStatement("""
-                        SELECT referee_id, referral_code, referrer_id, invited_at, status, qualifying_order_id, converts_at, converted_at, referrer_points, referee_points
-                        FROM referral WHERE referee_id = ANY (?)""")) {
-                    s.setArray(1, found);
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            referrals.put(rs.getString(1), new Referral(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4),
-                                    Referral.Status.valueOf(rs.getString(5)), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(9), rs.getLong(10)));
-                        }
+                s.getMoreResults();
+                try (ResultSet rs = s.getResultSet()) {
+                    while (rs.next()) {
+                        referrals.put(rs.getString(1), new Referral(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4),
+                                Referral.Status.valueOf(rs.getString(5)), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(9), rs.getLong(10)));
                     }
                 }
             }
@@ -163,14 +177,9 @@ public class LedgerStore {
      * API calls), including members not stored yet, which row locks cannot cover. Transaction-scoped advisory
      * locks taken in customer id order, so two batches never wait on each other in a cycle.
      */
-    private static void lockMembers(Connection c, Array sortedIds) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT count(pg_advisory_xact_lock(hashtext('loyalty-member'), hashtext(id)))
-                FROM (SELECT id FROM unnest(?::varchar[]) AS id ORDER BY id) AS sorted""")) {
-            s.setArray(1, sortedIds);
-            s.executeQuery().close();
-        }
-    }
+    private static final String LOCK_MEMBERS = """
+            SELECT count(pg_advisory_xact_lock(hashtext('loyalty-member'), hashtext(id)))
+            FROM (SELECT id FROM unnest(?::varchar[]) AS id ORDER BY id) AS sorted""";
 
     /** Saves everything the sessions changed. */
     public void save(Collection<MemberSession> sessions) {

@@ -32,9 +32,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +91,12 @@ final class Phases {
     }
 
     static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String group) {
+        return consumer(bootstrap, group, Map.of());
+    }
+
+    static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String group, Map<String, String> overrides) {
         Properties p = kafkaCommon(bootstrap);
+        p.putAll(overrides);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -626,7 +628,10 @@ final class Phases {
             String runTag = tag + "-" + Long.toString(System.currentTimeMillis(), 36);
 
             // the observer: reads loyalty-events from its current end, before anything is sent
-            KafkaConsumer<byte[], byte[]> observer = consumer(bootstrap, "bench-observer-" + UUID.randomUUID());
+            // latency is read from the records' CreateTime, so the observer may take its time: large, rare fetches
+            // keep the broker's work for it (on the same two cores as the service) small
+            KafkaConsumer<byte[], byte[]> observer = consumer(bootstrap, "bench-observer-" + UUID.randomUUID(),
+                    Map.of(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1048576", ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "200"));
             List<TopicPartition> parts = observer.partitionsFor("loyalty-events").stream()
                     .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
             observer.assign(parts);
@@ -778,11 +783,14 @@ final class Phases {
             long total = warm + (long) rate * durationS;
             long startNs = System.nanoTime() + 100_000_000L;
             List<Thread> senders = new ArrayList<>();
+            URI base = URI.create(baseUrl);
             for (int t = 0; t < connections; t++) {
-                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5)).build();
                 Thread sender = new Thread(() -> {
                     SplittableRandom rnd = new SplittableRandom();
+                    // one keep-alive HTTP/1.1 connection per sender, on a plain blocking socket: the JDK HttpClient
+                    // (a selector thread and futures per request) cost the generator more CPU than the service
+                    // under test spent, on the same two cores
+                    RawHttp http = new RawHttp(base.getHost(), base.getPort(), "Bearer " + token);
                     long k;
                     while ((k = next.getAndIncrement()) < total) {
                         long dueNs = startNs + k * intervalNs;
@@ -790,28 +798,24 @@ final class Phases {
                         while ((wait = dueNs - System.nanoTime()) > 0) {
                             LockSupport.parkNanos(wait);
                         }
-                        HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/customers/"
-                                        + OrderGenerator.customerId(rnd.nextInt(customers)) + "/loyalty"))
-                                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
+                        String path = base.getPath() + "/customers/" + OrderGenerator.customerId(rnd.nextInt(customers)) + "/loyalty";
                         String failure = null;
                         try {
-                            HttpResponse<byte[]> resp = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
-                            if (resp.statusCode() != 200) {
-                                failure = String.valueOf(resp.statusCode());
+                            RawHttp.Response resp = http.get(path);
+                            if (resp.status() != 200) {
+                                failure = String.valueOf(resp.status());
                                 if (printed.compareAndSet(false, true)) {
-                                    progress("first failure: %d %s", resp.statusCode(), new String(resp.body(), StandardCharsets.UTF_8));
+                                    progress("first failure: %d %s", resp.status(), new String(resp.body(), StandardCharsets.UTF_8));
                                 }
                             }
                         } catch (IOException e) {
+                            http.close();
                             failure = e.getClass().getSimpleName();
                             if (printed.compareAndSet(false, true)) {
                                 progress("first failure: %s", e);
                             }
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
                         }
-                        long latencyUs = (System.nanoTime() - dueNs) / 1000;
+                long latencyUs = (System.nanoTime() - dueNs) / 1000;
                         if (failure != null) {
                             statuses.computeIfAbsent(failure, f -> new AtomicLong()).incrementAndGet();
                         }
