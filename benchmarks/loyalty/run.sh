@@ -548,7 +548,7 @@ Phases and what is timed:
    The relay publishes after the commit that makes the balance visible, so this is an **upper bound** of event → balance visible. Started only once the outbox is drained.
    Events whose PointsEarned has not appeared 60 s after the last send are recorded with their age at that moment (a lower bound of their latency) and counted as "missing".
    One extra run at $LAT_LOW_RATE events/s shows the latency below the service's capacity.
-6. \`http\`: open-loop $HTTP_RATE GET/s for $DURATION s after 10 s of warm-up at the same rate, random existing customers, support-role JWT, \`java.net.http.HttpClient\` over $HTTP_CONNECTIONS keep-alive HTTP/1.1 connections (one blocking sender each);
+6. \`http\`: open-loop $HTTP_RATE GET/s for $DURATION s after 10 s of warm-up at the same rate, random existing customers, support-role JWT, $HTTP_CONNECTIONS keep-alive HTTP/1.1 connections on plain blocking sockets (one sender thread each; \`RawHttp\`);
    request k is due at start + k/rate, and its latency is measured from that intended start, so a request that starts late because every connection is busy counts its wait (no coordinated omission).
 
 ## Every run
