@@ -36,7 +36,7 @@ KAFKA_CONTROLLER_PORT="${BENCH_KAFKA_CONTROLLER_PORT:-39093}"
 PG_PORT="${BENCH_PG_PORT:-35432}"
 SERVICE_PORT="${BENCH_SERVICE_PORT:-38081}"
 PARTITIONS=12
-SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:--Xms128m -Xmx1g}"   # as the local stack (./platform)
+SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:--Xms256m -Xmx2g -XX:MaxGCPauseMillis=20}"   # as the local stack (./platform)
 KAFKA_HEAP_OPTS="${BENCH_KAFKA_HEAP_OPTS:--Xms256m -Xmx1g}"       # as the local stack (./platform)
 
 ORDERS=1000000
@@ -48,6 +48,8 @@ DURATION=60
 PG_ROWS=1000000
 LAT_RATE=2000
 LAT_LOW_RATE=500          # one extra latency run below the service's capacity, for comparison (0 = none)
+WARMUP_ORDERS=200000      # warm-up OrderCompleted for other customers, published before the measured ones (0 = none)
+WARMUP_CUSTOMERS=20000
 REPEAT_ORDERS=""          # size of the throughput runs before the last one (default: same as the last)
 REPEAT_CUSTOMERS=""
 HTTP_RATE=1000
@@ -77,6 +79,8 @@ while [[ $# -gt 0 ]]; do
         --repeat-orders) REPEAT_ORDERS="$2"; shift ;;
         --repeat-customers) REPEAT_CUSTOMERS="$2"; shift ;;
         --latency-low-rate) LAT_LOW_RATE="$2"; shift ;;
+        --warmup-orders) WARMUP_ORDERS="$2"; shift ;;
+        --warmup-customers) WARMUP_CUSTOMERS="$2"; shift ;;
         --skip-build) SKIP_BUILD=1 ;;
         --keep-work) KEEP_WORK=1 ;;
         --report) REPORT="$2"; shift ;;
@@ -135,6 +139,10 @@ pg() {   # psql on DB (first arg)
     PGCONNECT_TIMEOUT=5 "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$db" "$@"
 }
 
+pgss_dump() {   # FILE: statements of the loyalty database by total time since the last reset
+    pg postgres -F $'\t' -A -c "SELECT calls, round(total_exec_time::numeric/1000, 1) AS total_s, round(mean_exec_time::numeric, 3) AS mean_ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'loyalty') ORDER BY total_exec_time DESC LIMIT 16" > "$1" || true
+}
+
 as_pg() { if [[ "$(id -u)" -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 stop_sampler() {
@@ -175,21 +183,26 @@ pg_ticks() {
     local c; for c in $(pgrep -P "$pm" 2>/dev/null); do t=$((t + $(proc_ticks "$c"))); done
     echo "$t"
 }
-machine_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat; }   # busy total
+machine_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9, $9}' /proc/stat; }   # busy total steal
 cpu_snapshot() { echo "$(date +%s%N) $(proc_ticks "$SERVICE_PID") $(proc_ticks "$KAFKA_PID") $(pg_ticks) $(machine_ticks)"; }
 cpu_split() {   # LABEL "SNAP_BEFORE" "SNAP_AFTER" -> RESULT line with average cores used
     local label="$1"
-    read -r t0 s0 k0 p0 b0 a0 <<< "$2"; read -r t1 s1 k1 p1 b1 a1 <<< "$3"
+    read -r t0 s0 k0 p0 b0 a0 st0 <<< "$2"; read -r t1 s1 k1 p1 b1 a1 st1 <<< "$3"
     local hz; hz="$(getconf CLK_TCK)"
     awk -v l="$label" -v dt="$(( (t1 - t0) / 1000000 ))" -v hz="$hz" -v s=$((s1 - s0)) -v k=$((k1 - k0)) -v p=$((p1 - p0)) \
-        -v b=$((b1 - b0)) -v a=$((a1 - a0)) 'BEGIN {
-        sec = dt / 1000.0; o = b - s - k - p; if (o < 0) o = 0;
-        printf "%s RESULT phase=cpu seconds=%.1f service_cores=%.2f postgres_cores=%.2f kafka_cores=%.2f other_cores=%.2f machine_busy_pct=%.1f\n",
-            l, sec, s / hz / sec, p / hz / sec, k / hz / sec, o / hz / sec, 100.0 * b / a }'
+        -v b=$((b1 - b0)) -v a=$((a1 - a0)) -v st=$(( ${st1:-0} - ${st0:-0} )) 'BEGIN {
+        sec = dt / 1000.0; o = b - s - k - p - st; if (o < 0) o = 0;
+        printf "%s RESULT phase=cpu seconds=%.1f service_cores=%.2f postgres_cores=%.2f kafka_cores=%.2f other_cores=%.2f steal_cores=%.2f machine_busy_pct=%.1f\n",
+            l, sec, s / hz / sec, p / hz / sec, k / hz / sec, o / hz / sec, st / hz / sec, 100.0 * b / a }'
 }
 
 # ------------------------------------------------------------------------------------------------ helpers
-bench() { "$JAVA" "${JVM_OPTS[@]}" "$MARKER" -Xmx1g -jar "$BENCH_JAR" "$@"; }
+BENCH_EXTRA=()
+# The open-loop load generators (latency, http) run beside the service on the same 2 cores: with C1 only and the
+# serial collector their JVM compiles and collects in a fraction of the CPU C2 takes, which it would take from the
+# service under test (measured: 0.5 cores of a fresh generator JVM at 2,000 events/s, mostly compiler threads).
+LOADGEN_OPTS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+bench() { "$JAVA" "${JVM_OPTS[@]}" "${BENCH_EXTRA[@]}" "$MARKER" -Xmx1g -jar "$BENCH_JAR" "$@"; }
 record() {   # LABEL CMD...: runs a bench phase, keeps its RESULT lines, fails loudly
     local label="$1"; shift
     local out rc=0
@@ -376,11 +389,20 @@ for r in $(seq 1 "$RUNS"); do
     pg postgres -c "DROP DATABASE IF EXISTS loyalty WITH (FORCE)" -c "CREATE DATABASE loyalty" >/dev/null
     record "run$r" reset-kafka --bootstrap "$BOOT" --partitions "$PARTITIONS" --create orders
     load_note "publish run $r"
+    WARM_COUNT=0; WARM_POINTS=0
+    if (( WARMUP_ORDERS > 0 )); then
+        # warm-up first in every partition: the service JIT-compiles on these, then meets the measured set
+        record "run$r" publish-orders --bootstrap "$BOOT" --customers "$WARMUP_CUSTOMERS" --orders "$WARMUP_ORDERS" --seed "$((100 + r))" \
+            --base-ms "$BASE_MS" --customer-prefix w --phase publish-warmup
+        WARM_COUNT="$(grep "^run$r RESULT phase=publish-warmup " "$RESULTS" | sed -n 's/.* expected_count=\([0-9]*\).*/\1/p')"
+        WARM_POINTS="$(grep "^run$r RESULT phase=publish-warmup " "$RESULTS" | sed -n 's/.* expected_points=\([0-9]*\).*/\1/p')"
+    fi
     record "run$r" publish-orders --bootstrap "$BOOT" --customers "$RUN_CUSTOMERS" --orders "$RUN_ORDERS" --seed "$r" --base-ms "$BASE_MS"
     EXP_COUNT="$(grep "^run$r RESULT phase=publish-orders " "$RESULTS" | sed -n 's/.* expected_count=\([0-9]*\).*/\1/p')"
     EXP_POINTS="$(grep "^run$r RESULT phase=publish-orders " "$RESULTS" | sed -n 's/.* expected_points=\([0-9]*\).*/\1/p')"
+    EXP_COUNT=$((EXP_COUNT + WARM_COUNT)); EXP_POINTS=$((EXP_POINTS + WARM_POINTS))
     load_note "kafka-consume run $r"
-    record "run$r" kafka-consume --bootstrap "$BOOT" --expect "$RUN_ORDERS"
+    record "run$r" kafka-consume --bootstrap "$BOOT" --expect "$((RUN_ORDERS + WARMUP_ORDERS))"
     if (( r == 1 )); then
         DEC=$(( RUN_ORDERS < 200000 ? RUN_ORDERS : 200000 ))
         record "run$r" kafka-consume --bootstrap "$BOOT" --expect "$DEC" --decode
@@ -389,8 +411,8 @@ for r in $(seq 1 "$RUNS"); do
     sample_top "$WORK/top-run$r.txt" & SAMPLER_PID=$!
     load_note "throughput run $r (start)"
     BEFORE="$(cpu_snapshot)"
-    bench await-ledger --jdbc "$JDBC_BASE/loyalty" --expect-count "$EXP_COUNT" --timeout-s 3600 --series "$WORK/series-run$r.tsv" \
-        > "$WORK/await-run$r.out" 2>>"$LOG_DIR/bench.log" &
+    bench await-ledger --jdbc "$JDBC_BASE/loyalty" --expect-count "$EXP_COUNT" --warmup-count "$WARM_COUNT" --timeout-s 3600 \
+        --series "$WORK/series-run$r.tsv" > "$WORK/await-run$r.out" 2>>"$LOG_DIR/bench.log" &
     AWAIT_PID=$!
     start_service "$LOG_DIR/loyalty-service-run$r.log"
     rc=0; wait "$AWAIT_PID" || rc=$?
@@ -404,7 +426,7 @@ for r in $(seq 1 "$RUNS"); do
         stop_service
         start_service "$LOG_DIR/loyalty-service-run$r-restart$attempt.log"
         rc=0
-        bench await-ledger --jdbc "$JDBC_BASE/loyalty" --expect-count "$EXP_COUNT" --timeout-s 3600 --series "$WORK/series-run$r.tsv" \
+        bench await-ledger --jdbc "$JDBC_BASE/loyalty" --expect-count "$EXP_COUNT" --warmup-count "$WARM_COUNT" --timeout-s 3600 --series "$WORK/series-run$r.tsv" \
             --phase throughput-resumed > "$WORK/await-run$r-resume$attempt.out" 2>>"$LOG_DIR/bench.log" || rc=$?
         grep '^RESULT' "$WORK/await-run$r-resume$attempt.out" | sed "s/^/run$r /" | tee -a "$RESULTS" >&2
     done
@@ -429,7 +451,11 @@ for r in $(seq 1 "$LAT_RUNS"); do
     await_outbox "lat$r-before"
     load_note "latency run $r"
     BEFORE="$(cpu_snapshot)"
+    pg postgres -c "SELECT pg_stat_statements_reset()" >/dev/null || true
+    BENCH_EXTRA=("${LOADGEN_OPTS[@]}")
     record "lat$r" latency --bootstrap "$BOOT" --rate "$LAT_RATE" --duration-s "$DURATION" --customers "$CUSTOMERS" --tag "lat$r"
+    BENCH_EXTRA=()
+    pgss_dump "$WORK/pgss-lat$r.txt"
     cpu_split "lat$r" "$BEFORE" "$(cpu_snapshot)" | tee -a "$RESULTS" >&2
     record "lat$r" await-lag --bootstrap "$BOOT" --group loyalty-service --topic orders || true
 done
@@ -438,7 +464,9 @@ if (( LAT_LOW_RATE > 0 )); then
     await_outbox "latlow-before"
     load_note "latency run at $LAT_LOW_RATE/s"
     BEFORE="$(cpu_snapshot)"
+    BENCH_EXTRA=("${LOADGEN_OPTS[@]}")
     record "latlow" latency --bootstrap "$BOOT" --rate "$LAT_LOW_RATE" --duration-s "$DURATION" --customers "$CUSTOMERS" --tag latlow
+    BENCH_EXTRA=()
     cpu_split "latlow" "$BEFORE" "$(cpu_snapshot)" | tee -a "$RESULTS" >&2
     record "latlow" await-lag --bootstrap "$BOOT" --group loyalty-service --topic orders || true
 fi
@@ -451,8 +479,10 @@ for r in $(seq 1 "$HTTP_RUNS"); do
     probe="$(curl -s -o /dev/null -m 10 -w '%{http_code} %{time_total}' -H "Authorization: Bearer $(cat "$WORK/support.token")" \
         "http://127.0.0.1:$SERVICE_PORT/customers/$(printf 'c%d' $((1000000 + 42)))/loyalty" || true)"
     echo "http$r RESULT phase=http-probe status=${probe% *} seconds=${probe#* }" | tee -a "$RESULTS" >&2
+    BENCH_EXTRA=("${LOADGEN_OPTS[@]}")
     record "http$r" http-load --base-url "http://127.0.0.1:$SERVICE_PORT" --token-file "$WORK/support.token" \
         --rate "$HTTP_RATE" --duration-s "$DURATION" --customers "$CUSTOMERS" --connections "$HTTP_CONNECTIONS"
+    BENCH_EXTRA=()
     cpu_split "http$r" "$BEFORE" "$(cpu_snapshot)" | tee -a "$RESULTS" >&2
     if [[ "$(val_now "http$r" http ok)" == 0 ]]; then thread_dump "http$r"; fi
 done
@@ -537,10 +567,11 @@ benchmarks/loyalty/run.sh ${ARGS[*]}
 Phases and what is timed:
 
 1. \`pg-insert\`: $(n0 "$PG_ROWS") rows into \`scratch_ledger_entry\` (same columns and index as \`ledger_entry\`) in a scratch database; rows/s over the whole insert.
-2. \`reset-kafka\` + fresh database \`loyalty\`, then \`publish-orders\` while the service is stopped.
+2. \`reset-kafka\` + fresh database \`loyalty\`, then, while the service is stopped, \`publish-warmup\` ($(n0 "$WARMUP_ORDERS") \`OrderCompleted\` for $(n0 "$WARMUP_CUSTOMERS") other customers, \`w...\`) and \`publish-orders\` (the measured set): each partition holds the warm-up events first.
 3. \`kafka-consume\`: a plain consumer of a new group reads all records; from its first non-empty poll to the last record.
 4. \`throughput\`: \`await-ledger\` polls \`ledger_entry\` every 500 ms (\`max(id)\`, then an exact \`count(*)\`) while the service starts and catches up.
-   The headline rate is the slope between the moments the ledger held 10 % and 90 % of the expected entries (interpolated; excludes JVM start, Flyway and warm-up);
+   The headline rate is the slope between the moments the ledger held 10 % and 90 % of the measured set's entries on top of the warm-up's (interpolated; excludes JVM start, Flyway and the JIT compilation of the first minute: a fresh JVM spends more CPU compiling than applying events, measured with per-thread CPU times);
+   "all 10–90 %" is the same slope over warm-up and measured entries together, i.e. including the cold start;
    "overall" is from the last empty sample to the exact count being reached. Entries = orders + welcome bonuses, so entries/s ≈ 1.1 × events/s at the start and ≈ 1.0 × later.
    Then \`verify\` (exact count and sum of points), \`publish-orders --every 100\` (1 % of the events again, same eventId), \`await-lag\` (the service's group has committed the end offsets) and \`verify\` again.
 5. \`latency\`: open-loop publisher of new \`OrderCompleted\` for random existing customers at $LAT_RATE/s for $DURATION s (the first 5 s not recorded);
@@ -555,14 +586,14 @@ Phases and what is timed:
 
 ### Throughput and exactly-once
 
-| Run | size (orders / customers) | pg-insert rows/s | publish rec/s | raw consume rec/s | service entries/s 10–90 % | 25–75 % | overall | seconds | verify | after 1 % duplicates | orders.dlq | outbox drained after |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| Run | size (orders / customers) | pg-insert rows/s | publish rec/s | raw consume rec/s | service entries/s 10–90 % | 25–75 % | all 10–90 % (cold) | overall | seconds | verify | after 1 % duplicates | orders.dlq | outbox drained after |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 EOF
 for l in "${TR[@]}"; do
-    printf '| %s | %s / %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s s |\n' "$l" \
+    printf '| %s | %s / %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s s |\n' "$l" \
         "$(n0 "$(val "$l" size orders)")" "$(n0 "$(val "$l" size customers)")" \
         "$(n0 "$(val "$l" pg-insert rate)")" "$(n0 "$(val "$l" publish-orders rate)")" "$(n0 "$(val "$l" kafka-consume rate)")" \
-        "$(n0 "$(val "$l" throughput rate_10_90)")" "$(n0 "$(val "$l" throughput rate_25_75)")" "$(n0 "$(val "$l" throughput rate_overall)")" \
+        "$(n0 "$(val "$l" throughput rate_10_90)")" "$(n0 "$(val "$l" throughput rate_25_75)")" "$(n0 "$(val "$l" throughput rate_all_10_90)")" "$(n0 "$(val "$l" throughput rate_overall)")" \
         "$(n1 "$(val "$l" throughput seconds_total)")" \
         "$(val "$l" verify ok) ($(n0 "$(val "$l" verify count)") entries, $(n0 "$(val "$l" verify points)") points; expected $(n0 "$(val "$l" verify expected_count)") / $(n0 "$(val "$l" verify expected_points)"))" \
         "$(val "$l" verify-after-duplicates ok) ($(n0 "$(val "$l" verify-after-duplicates count)") / $(n0 "$(val "$l" verify-after-duplicates points)"); $(val "$l" publish-duplicates records) duplicates)" \
@@ -570,15 +601,15 @@ for l in "${TR[@]}"; do
 done
 cat <<EOF
 
-CPU during the throughput phase (average cores used, from /proc clock ticks; "other" = everything else on the machine, including other engineers' work; 2 cores = 200 % busy):
+CPU during each phase (average cores used, from /proc clock ticks; "steal" = time the hypervisor gave this VM's two vCPUs to other guests, which counts as busy; "other" = everything else on the machine, the load generator included; 2 cores = 200 % busy):
 
-| Run | seconds | loyalty-service | PostgreSQL | Kafka | other | machine busy |
-| --- | --- | --- | --- | --- | --- | --- |
+| Run | seconds | loyalty-service | PostgreSQL | Kafka | other | steal | machine busy |
+| --- | --- | --- | --- | --- | --- | --- | --- |
 EOF
 for l in "${TR[@]}" "${LR[@]}" latlow "${HR[@]}"; do
     [[ -n "$(val "$l" cpu seconds)" ]] || continue
-    printf '| %s | %s | %s | %s | %s | %s | %s %% |\n' "$l" "$(val "$l" cpu seconds)" "$(val "$l" cpu service_cores)" \
-        "$(val "$l" cpu postgres_cores)" "$(val "$l" cpu kafka_cores)" "$(val "$l" cpu other_cores)" "$(val "$l" cpu machine_busy_pct)"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s %% |\n' "$l" "$(val "$l" cpu seconds)" "$(val "$l" cpu service_cores)" \
+        "$(val "$l" cpu postgres_cores)" "$(val "$l" cpu kafka_cores)" "$(val "$l" cpu other_cores)" "$(val "$l" cpu steal_cores)" "$(val "$l" cpu machine_busy_pct)"
 done
 cat <<EOF
 
@@ -617,6 +648,12 @@ cat <<EOF
 
 \`\`\`
 $(cat "$WORK/pgss-run${RUNS}.txt" 2>/dev/null)
+\`\`\`
+
+### Where PostgreSQL time went during the last latency run at $LAT_RATE events/s (calls show the batches and relay rounds per run)
+
+\`\`\`
+$(cat "$WORK/pgss-lat${LAT_RUNS}.txt" 2>/dev/null)
 \`\`\`
 
 ### Ledger growth of the last throughput run (every 10th 500 ms sample: seconds since the first, entries)

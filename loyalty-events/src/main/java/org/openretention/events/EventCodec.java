@@ -64,6 +64,9 @@ public final class EventCodec {
     public static ObjectMapper newObjectMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                // same text as JavaTimeModule's serializer (ISO-8601, UTC), written without a DateTimeFormatter
+                .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("fast-instants")
+                        .addSerializer(Instant.class, new IsoInstants.Serializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -113,7 +116,7 @@ public final class EventCodec {
                     UUID.fromString(tree.get("eventId").asText()),
                     type.typeName(),
                     tree.get("schemaVersion").asInt(),
-                    Instant.parse(tree.get("occurredAt").asText()),
+                    IsoInstants.parse(tree.get("occurredAt").asText()),
                     tree.get("customerId").asText(),
                     tree.get("source").asText(),
                     payload);

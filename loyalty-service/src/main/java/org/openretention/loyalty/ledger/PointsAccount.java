@@ -26,7 +26,7 @@ public final class PointsAccount {
             .thenComparing(PointsLot::id);
 
     private final String customerId;
-    private final List<PointsLot> lots;
+    private final ArrayList<PointsLot> lots;
     private final List<PointsLot> newLots = new ArrayList<>();
     private final List<LedgerEntry> newEntries = new ArrayList<>();
     private final Supplier<UUID> ids;
@@ -34,13 +34,25 @@ public final class PointsAccount {
     private Instant advancedTo;
 
     public PointsAccount(String customerId, long debt, Instant advancedTo, List<PointsLot> openLots, Supplier<UUID> ids) {
+        this(customerId, debt, advancedTo, new ArrayList<>(openLots), ids, true);
+    }
+
+    /**
+     * An account that works on {@code lots} itself, not on a copy (a member kept in memory between batches: the
+     * list then lives on, instead of a new copy per batch that the garbage collector has to promote and reclaim).
+     */
+    public static PointsAccount adopting(String customerId, long debt, Instant advancedTo, ArrayList<PointsLot> lots, Supplier<UUID> ids) {
+        return new PointsAccount(customerId, debt, advancedTo, lots, ids, true);
+    }
+
+    private PointsAccount(String customerId, long debt, Instant advancedTo, ArrayList<PointsLot> lots, Supplier<UUID> ids, boolean owned) {
         if (debt < 0) {
             throw new IllegalArgumentException("debt cannot be negative");
         }
         this.customerId = Objects.requireNonNull(customerId);
         this.debt = debt;
         this.advancedTo = advancedTo;
-        this.lots = new ArrayList<>(openLots);
+        this.lots = lots;
         this.ids = ids;
     }
 
@@ -270,6 +282,8 @@ public final class PointsAccount {
     /** The latest event time the account has been brought to; balances hold as of this time and later. */
     public Instant advancedTo() { return advancedTo; }
     public List<PointsLot> lots() { return java.util.Collections.unmodifiableList(lots); }
+    /** The lot list itself, for a member kept in memory after it was saved (see MemberCache); nobody else may use it. */
+    public ArrayList<PointsLot> openLotsForCache() { return lots; }
     public List<PointsLot> newLots() { return List.copyOf(newLots); }
     public List<LedgerEntry> newEntries() { return List.copyOf(newEntries); }
 

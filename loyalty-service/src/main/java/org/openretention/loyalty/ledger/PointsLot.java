@@ -74,6 +74,11 @@ public final class PointsLot {
         changed = true;
     }
 
+    /** The lot as stored now: kept in memory for the next batch, it counts as unchanged. */
+    public void markSaved() {
+        changed = false;
+    }
+
     void markExpiryNotified() {
         expiryNotified = true;
         changed = true;

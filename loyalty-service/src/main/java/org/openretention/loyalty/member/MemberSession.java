@@ -49,7 +49,7 @@ public final class MemberSession {
 
     private final Member member;
     private final PointsAccount account;
-    private final Map<String, OrderRecord> orders;
+    private final HashMap<String, OrderRecord> orders;
     private final Map<String, Integer> activity;
     private final Map<String, Integer> changedActivity = new HashMap<>();
     private final Programme programme;
@@ -58,6 +58,8 @@ public final class MemberSession {
     private String cause = "init";
     private int sequence;
     private boolean isNew;
+    /** Orders after this instant are all in {@link #orders} (null: all of them); see MemberCache. */
+    Instant ordersFrom;
 
     MemberSession(Member member, long debt, Instant advancedTo, List<PointsLot> openLots, Map<String, OrderRecord> orders,
                   Map<String, Integer> activity, Referral referral, Programme programme) {
@@ -67,6 +69,25 @@ public final class MemberSession {
         this.referral = referral;
         this.programme = programme;
         this.account = new PointsAccount(member.customerId, debt, advancedTo, openLots, this::nextId);
+    }
+
+    /** Works on the given lots and orders themselves (a member checked out of the MemberCache), not on copies. */
+    private MemberSession(Member member, long debt, Instant advancedTo, ArrayList<PointsLot> lots, HashMap<String, OrderRecord> orders,
+                          Map<String, Integer> activity, Referral referral, Programme programme, boolean adopt) {
+        this.member = member;
+        this.orders = orders;
+        this.activity = new HashMap<>(activity);
+        this.referral = referral;
+        this.programme = programme;
+        this.account = PointsAccount.adopting(member.customerId, debt, advancedTo, lots, this::nextId);
+    }
+
+    /** Restores a member kept in memory, taking over its collections (see MemberCache). */
+    static MemberSession adopt(MemberCache.Entry cached, Map<String, Integer> activity, Referral referral, Programme programme) {
+        MemberSession session = new MemberSession(cached.member(), cached.debt(), cached.advancedTo(), cached.lots(), cached.orders(),
+                activity, referral, programme, true);
+        session.ordersFrom = cached.ordersFrom();
+        return session;
     }
 
     /** Restores a stored member (see LedgerStore). */
@@ -444,6 +465,8 @@ public final class MemberSession {
     public Member member() { return member; }
     public PointsAccount account() { return account; }
     public Map<String, OrderRecord> orders() { return orders; }
+    /** The orders map itself, handed to the MemberCache after the session was saved. */
+    HashMap<String, OrderRecord> ordersForCache() { return orders; }
     public Map<String, Integer> changedActivity() { return changedActivity; }
     public Optional<Referral> referral() { return Optional.ofNullable(referral); }
     public List<EventEnvelope<?>> outbox() { return outbox; }

@@ -103,7 +103,7 @@ public class LedgerMaintenance {
             return 0;
         }
         Programme programme = programmes.current();
-        Map<String, MemberSession> sessions = store.load(due, asOf.atZone(programme.zone()).minusMonths(25).toInstant(), List.of(),
+        Map<String, MemberSession> sessions = store.load(due, asOf.atZone(programme.zone()).minusMonths(LedgerStore.ORDER_HORIZON_MONTHS).toInstant(), Map.of(),
                 asOf.atZone(programme.zone()).toLocalDate(), programme);
         for (MemberSession session : sessions.values()) {
             session.advanceTo(asOf);
@@ -124,7 +124,7 @@ public class LedgerMaintenance {
             ids.add(r.refereeId());
             ids.add(r.referrerId());
         });
-        Map<String, MemberSession> sessions = store.load(ids, asOf.atZone(programme.zone()).minusMonths(25).toInstant(), List.of(),
+        Map<String, MemberSession> sessions = store.load(ids, asOf.atZone(programme.zone()).minusMonths(LedgerStore.ORDER_HORIZON_MONTHS).toInstant(), Map.of(),
                 asOf.atZone(programme.zone()).toLocalDate(), programme);
         for (Referral referral : due) {
             MemberSession referee = sessions.get(referral.refereeId());

@@ -12,6 +12,7 @@ import org.openretention.loyalty.program.ProgrammeRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -75,12 +76,12 @@ public class LoyaltyAccounts {
 
     private Optional<MemberSession> load(String customerId, Instant now) {
         Programme programme = programmes.current();
-        return Optional.ofNullable(store.load(List.of(customerId), ordersSince(now, programme), List.of(),
+        return Optional.ofNullable(store.load(List.of(customerId), ordersSince(now, programme), Map.of(),
                 now.atZone(programme.zone()).toLocalDate(), programme).get(customerId));
     }
 
     /** Orders far enough back for every rule that bringing a member to {@code now} may apply. */
     private static Instant ordersSince(Instant now, Programme programme) {
-        return now.atZone(programme.zone()).minusMonths(25).toInstant();
+        return now.atZone(programme.zone()).minusMonths(LedgerStore.ORDER_HORIZON_MONTHS).toInstant();
     }
 }

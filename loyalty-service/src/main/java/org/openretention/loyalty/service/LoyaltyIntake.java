@@ -18,6 +18,7 @@ import org.openretention.platform.messaging.Outbox;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,26 +55,28 @@ public class LoyaltyIntake implements EventHandler {
     public void applyAll(List<EventEnvelope<?>> events) {
         Programme programme = programmes.current();
         Set<String> customers = new HashSet<>();
-        Set<String> orderIds = new HashSet<>();
+        Map<String, Set<String>> namedOrders = new HashMap<>();
         Instant earliest = null;
         boolean interactions = false;
         for (EventEnvelope<?> event : events) {
             customers.add(event.customerId());
             interactions |= event.payload() instanceof InteractionRecorded;
             if (event.payload() instanceof OrderRefunded refund) {
-                orderIds.add(refund.orderId());
+                namedOrders.computeIfAbsent(event.customerId(), k -> new HashSet<>()).add(refund.orderId());
             } else if (event.payload() instanceof OrderCancelled cancelled) {
-                orderIds.add(cancelled.orderId());
+                namedOrders.computeIfAbsent(event.customerId(), k -> new HashSet<>()).add(cancelled.orderId());
             }
             earliest = earliest == null || event.occurredAt().isBefore(earliest) ? event.occurredAt() : earliest;
         }
-        Set<String> forgotten = erasures.erasedAmong(customers);
-        customers.removeAll(forgotten);
         // requalifications inside the batch look back a year from dates up to a year after the member's last event
-        Instant ordersSince = earliest.atZone(programme.zone()).minusMonths(25).toInstant();
+        Instant ordersSince = earliest.atZone(programme.zone()).minusMonths(LedgerStore.ORDER_HORIZON_MONTHS).toInstant();
         // daily caps are counted per day: only interactions read the counters
         LocalDate activitySince = interactions ? earliest.atZone(programme.zone()).toLocalDate() : null;
-        Map<String, MemberSession> sessions = new LinkedHashMap<>(store.load(customers, ordersSince, orderIds, activitySince, programme));
+        Map<String, MemberSession> sessions = new LinkedHashMap<>(store.load(customers, ordersSince, namedOrders, activitySince, programme));
+        // an erased customer has no member row: only customers the programme does not know can be on the erased list
+        Set<String> unknown = new HashSet<>(customers);
+        unknown.removeAll(sessions.keySet());
+        Set<String> forgotten = unknown.isEmpty() ? new HashSet<>() : new HashSet<>(erasures.erasedAmong(unknown));
 
         for (EventEnvelope<?> event : events) {
             String customer = event.customerId();

@@ -60,7 +60,7 @@ class MemberReaderTest {
 
         Programme programme = programmes.current();
         Instant since = now.atZone(programme.zone()).minusMonths(25).toInstant();
-        MemberSession expected = store.load(List.of(customer), since, List.of(), now.atZone(programme.zone()).toLocalDate(), programme, true)
+        MemberSession expected = store.load(List.of(customer), since, java.util.Map.of(), now.atZone(programme.zone()).toLocalDate(), programme, true)
                 .get(customer);
         Optional<MemberSession> read = reader.read(customer, since, programme);
 

@@ -73,6 +73,15 @@ public final class CopyText {
      */
     public static final class Writer {
 
+        /**
+         * Bytes beyond one chunk go to a new buffer instead of a doubled one: the JVM's G1 collector handles an
+         * array of half a heap region (512 KiB with a 2 GiB heap) or more as a "humongous" object, allocated outside
+         * the young generation and a trigger of concurrent cycles, and a batch of a thousand outbox events is about
+         * 700 KiB of text.
+         */
+        static final int CHUNK = 256 * 1024;
+        private final List<byte[]> fullChunks = new java.util.ArrayList<>(0);
+        private final List<Integer> fullLengths = new java.util.ArrayList<>(0);
         private byte[] buffer;
         private int length;
         private int rows;
@@ -255,13 +264,18 @@ public final class CopyText {
 
         /** The rows written so far as COPY text, UTF-8 encoded. */
         public byte[] toByteArray() {
-            return Arrays.copyOf(buffer, length);
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i < fullChunks.size(); i++) {
+                all.write(fullChunks.get(i), 0, fullLengths.get(i));
+            }
+            all.write(buffer, 0, length);
+            return all.toByteArray();
         }
 
         /** The rows written so far as COPY text. */
         @Override
         public String toString() {
-            return new String(buffer, 0, length, StandardCharsets.UTF_8);
+            return new String(toByteArray(), StandardCharsets.UTF_8);
         }
 
         /**
@@ -283,6 +297,9 @@ public final class CopyText {
             }
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
+                for (int i = 0; i < fullChunks.size(); i++) {
+                    copy.writeToCopy(fullChunks.get(i), 0, fullLengths.get(i));
+                }
                 copy.writeToCopy(buffer, 0, length);
                 long inserted = copy.endCopy();
                 clear();
@@ -300,6 +317,8 @@ public final class CopyText {
 
         /** Forgets every row written so far. */
         public void clear() {
+            fullChunks.clear();
+            fullLengths.clear();
             length = 0;
             rows = 0;
             fieldsInRow = 0;
@@ -400,6 +419,14 @@ public final class CopyText {
 
         private void ensure(int more) {
             if (length + more > buffer.length) {
+                if (length + more > CHUNK && length > 0) {
+                    // keep what is written, continue in a new chunk (COPY data is a plain byte stream)
+                    fullChunks.add(buffer);
+                    fullLengths.add(length);
+                    buffer = new byte[Math.max(CHUNK, more)];
+                    length = 0;
+                    return;
+                }
                 buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
             }
         }

@@ -55,7 +55,7 @@ public class Outbox {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("Outbox.publish needs an active transaction: the event must commit with the state change");
         }
-        CopyText.Writer rows = new CopyText.Writer(Math.min(events.size(), 4096) * 1024);
+        CopyText.Writer rows = new CopyText.Writer(Math.min(events.size() * 1024, CopyText.Writer.CHUNK));
         for (EventEnvelope<?> event : events) {
             rows.field(event.eventId())
                     .field(topic)

@@ -86,6 +86,29 @@ class CopyTextDatabaseTest {
     }
 
     @Test
+    void rowsSpanningSeveralChunksAreAllCopied() {
+        int n = 3000;
+        String label = "x".repeat(400) + "\t顾客";
+        long inserted = QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                CopyText.Writer rows = new CopyText.Writer();
+                for (int i = 1; i <= n; i++) {
+                    rows.field(i).field(label + i).nullField().nullField().nullField().nullField().field(i % 2 == 0).endRow();
+                }
+                assertThat(rows.toByteArray().length).isGreaterThan(3 * CopyText.Writer.CHUNK);
+                return rows.copyInto(c, table, COLUMNS);
+            }
+        });
+        assertThat(inserted).isEqualTo(n);
+        List<Read> read = readAll();
+        assertThat(read).hasSize(n);
+        for (int i = 0; i < n; i++) {
+            assertThat(read.get(i).id()).isEqualTo(i + 1);
+            assertThat(read.get(i).label()).isEqualTo(label + (i + 1));
+        }
+    }
+
+    @Test
     void copiedRowsRollBackWithTheTransaction() {
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection()) {

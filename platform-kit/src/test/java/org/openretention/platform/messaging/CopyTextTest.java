@@ -30,6 +30,25 @@ class CopyTextTest {
     }
 
     @Test
+    void rowsBeyondOneChunkComeOutWholeAndInOrder() {
+        CopyText.Writer w = new CopyText.Writer(64);
+        StringBuilder expected = new StringBuilder();
+        Random random = new Random(3);
+        while (expected.length() < 3 * CopyText.Writer.CHUNK) {
+            long start = expected.length();
+            String text = "row-" + random.nextInt() + "\t" + "顾客".repeat(random.nextInt(40)) + "x".repeat(random.nextInt(3000));
+            String json = "{\"n\":" + random.nextInt() + ",\"s\":\"a\\\\b\"}";
+            w.field(text).fieldUtf8(json.getBytes(StandardCharsets.UTF_8)).field(start).endRow();
+            expected.append(text.replace("\t", "\\t")).append('\t')
+                    .append(json.replace("\\", "\\\\")).append('\t')
+                    .append(start).append('\n');
+        }
+        assertThat(w.rows()).isGreaterThan(100);
+        assertThat(w.toString()).isEqualTo(expected.toString());
+        assertThat(w.toByteArray()).isEqualTo(expected.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void backslashTabNewlineAndCarriageReturnAreEscaped() {
         assertThat(row(new CopyText.Writer().field("a\tb\nc\rd\\e"))).isEqualTo("a\\tb\\nc\\rd\\\\e\n");
         assertThat(row(new CopyText.Writer().field("\\"))).isEqualTo("\\\\\n");

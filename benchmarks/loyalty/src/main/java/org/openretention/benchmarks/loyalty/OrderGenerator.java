@@ -34,7 +34,14 @@ final class OrderGenerator {
     private final int ordersPerCustomer;
     private final String eventType = EventType.of(new OrderCompleted("x", BigDecimal.ONE, "CNY", null, null, null)).typeName();
 
+    private final String prefix;
+
     OrderGenerator(long seed, long baseMs, int customers, int ordersPerCustomer) {
+        this(seed, baseMs, customers, ordersPerCustomer, "c");
+    }
+
+    OrderGenerator(long seed, long baseMs, int customers, int ordersPerCustomer, String prefix) {
+        this.prefix = prefix;
         this.seed = seed;
         this.baseMs = baseMs;
         this.customers = customers;
@@ -69,7 +76,7 @@ final class OrderGenerator {
     }
 
     String customerOf(long i) {
-        return customerId(i % customers);
+        return prefix + (1_000_000 + i % customers);
     }
 
     EventEnvelope<OrderCompleted> event(long i) {

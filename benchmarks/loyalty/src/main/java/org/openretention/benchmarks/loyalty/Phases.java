@@ -253,13 +253,15 @@ final class Phases {
         String phase;
         @Option(names = "--compression", defaultValue = "none")
         String compression;
+        @Option(names = "--customer-prefix", defaultValue = "c", description = "first letter of the customer ids (w: the warm-up set)")
+        String customerPrefix;
 
         @Override
         public Integer call() throws Exception {
             if (orders % customers != 0) {
                 throw new IllegalArgumentException("--orders must be a multiple of --customers");
             }
-            OrderGenerator gen = new OrderGenerator(seed, baseMs, customers, (int) (orders / customers));
+            OrderGenerator gen = new OrderGenerator(seed, baseMs, customers, (int) (orders / customers), customerPrefix);
             EventCodec codec = new EventCodec();
             AtomicLong failed = new AtomicLong();
             AtomicLong bytes = new AtomicLong();
@@ -365,6 +367,9 @@ final class Phases {
         long stallS;
         @Option(names = "--phase", defaultValue = "throughput")
         String phase;
+        @Option(names = "--warmup-count", defaultValue = "0",
+                description = "entries of the warm-up events published before the measured ones: the 10-90 % rates are taken over the rest")
+        long warmupCount;
 
         @Override
         public Integer call() throws Exception {
@@ -451,8 +456,11 @@ final class Phases {
             double total = (doneMs - lastZeroMs) / 1000.0;
             out.put("seconds_total", total);
             out.put("rate_overall", expect / total);
-            out.put("rate_10_90", rateBetween(samples, expect, 0.10, 0.90));
-            out.put("rate_25_75", rateBetween(samples, expect, 0.25, 0.75));
+            out.put("warmup_count", warmupCount);
+            out.put("rate_10_90", rateBetween(samples, warmupCount, expect, 0.10, 0.90));
+            out.put("rate_25_75", rateBetween(samples, warmupCount, expect, 0.25, 0.75));
+            // the same slope over everything, warm-up included (a service that has just started, JIT compiling)
+            out.put("rate_all_10_90", rateBetween(samples, 0, expect, 0.10, 0.90));
             result(phase, out);
             return rows >= expect ? 0 : stalled ? 3 : 1;
         }
@@ -462,13 +470,14 @@ final class Phases {
         }
 
         /** Entries per second between the (interpolated) moments the ledger held lo and hi shares of expect. */
-        static double rateBetween(List<long[]> samples, long expect, double lo, double hi) {
-            double tLo = crossing(samples, lo * expect);
-            double tHi = crossing(samples, hi * expect);
+        static double rateBetween(List<long[]> samples, long base, long expect, double lo, double hi) {
+            long span = expect - base;
+            double tLo = crossing(samples, base + lo * span);
+            double tHi = crossing(samples, base + hi * span);
             if (Double.isNaN(tLo) || Double.isNaN(tHi) || tHi <= tLo) {
                 return Double.NaN;
             }
-            return (hi - lo) * expect / ((tHi - tLo) / 1000.0);
+            return (hi - lo) * span / ((tHi - tLo) / 1000.0);
         }
 
         static double crossing(List<long[]> samples, double level) {
@@ -674,7 +683,8 @@ final class Phases {
             AtomicLong failed = new AtomicLong();
             long wallStartMs;
             long startNs;
-            try (KafkaProducer<String, byte[]> producer = producer(bootstrap, 0, "none")) {
+            // linger 5 ms: the Kafka 4.0 client's default, as a shop backend publishing with default settings
+            try (KafkaProducer<String, byte[]> producer = producer(bootstrap, 5, "none")) {
                 // warm the producer's metadata before the clock starts
                 producer.partitionsFor("orders");
                 wallStartMs = System.currentTimeMillis();
