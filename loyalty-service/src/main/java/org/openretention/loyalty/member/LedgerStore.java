@@ -91,123 +91,119 @@ public class LedgerStore {
             Collection<String> named = namedOrders.get(e.member().customerId);
             return e.ordersFrom().isAfter(ordersSince) || (named != null && !e.orders().keySet().containsAll(named));
         });
-        Long[] cachedVersions = new Long[sortedIds.length];
-        for (int i = 0; i < sortedIds.length; i++) {
-            MemberCache.Entry e = cached.get(sortedIds[i]);
-            cachedVersions[i] = e == null ? null : e.version();
-        }
         Instant readFrom = readOnly ? ordersSince
                 : ordersSince.atZone(programme.zone()).minusMonths(CACHED_ORDER_SLACK_MONTHS).toInstant();
         List<String> orderIds = new ArrayList<>();
         namedOrders.values().forEach(orderIds::addAll);
-        // one round trip: the statements go out together and answer in order, each after the one before, so the
-        // reads see everything committed before the locks were granted. Lots and orders only of members whose
-        // stored version is not the cached one.
-        StringBuilder sql = new StringBuilder();
-        if (!readOnly) {
-            sql.append(LOCK_MEMBERS).append(";\n");
-        }
-        sql.append("""
-                SELECT customer_id, enrolled_at, registered, birthday, referral_code, tier, tier_since, next_requalification_at,
-                       debt, lifetime_points, advanced_to, welcome_bonus_order_id, last_birthday_gift_year, version
-                FROM loyalty_member WHERE customer_id = ANY (?);
-                SELECT id, customer_id, source, reason, order_id, cause_id, earned_at, available_at, expires_at, amount, remaining, expired, expiry_notified
-                FROM points_lot WHERE customer_id = ANY (ARRAY (""" + STALE + """
-                )) AND remaining > 0;
-                SELECT order_id, customer_id, occurred_at, currency, net_amount, qualifying_amount, refunded_amount, points, points_clawed, status
-                FROM loyalty_order WHERE customer_id = ANY (ARRAY (""" + STALE + """
-                )) AND (occurred_at > ? OR order_id = ANY (?))""");
-        if (withActivity) {
-            sql.append(";\nSELECT customer_id, day, trigger, times FROM daily_activity WHERE customer_id = ANY (?) AND day >= ?");
-        }
-        if (!readOnly) {
-            sql.append("""
-                    ;
-                    SELECT referee_id, referral_code, referrer_id, invited_at, status, qualifying_order_id, converts_at, converted_at, referrer_points, referee_points
-                    FROM referral WHERE referee_id = ANY (?)""");
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+        try (Connection c = dataSource.getConnection()) {
             Array ids = c.createArrayOf("varchar", sortedIds);
-            Array versions = c.createArrayOf("int8", cachedVersions);
-            int p = 1;
+            // first round trip: the statements go out together and answer in order, each after the one before, so
+            // the reads see everything committed before the locks were granted
+            StringBuilder sql = new StringBuilder();
             if (!readOnly) {
-                s.setArray(p++, ids);
+                sql.append(LOCK_MEMBERS).append(";\n");
             }
-            s.setArray(p++, ids);
-            s.setArray(p++, ids);
-            s.setArray(p++, versions);
-            s.setArray(p++, ids);
-            s.setArray(p++, versions);
-            s.setTimestamp(p++, Timestamp.from(readFrom));
-            s.setArray(p++, c.createArrayOf("varchar", orderIds.toArray()));
+            sql.append(SELECT_MEMBERS);
             if (withActivity) {
-                s.setArray(p++, ids);
-                s.setDate(p++, Date.valueOf(activitySince));
+                sql.append(";\nSELECT customer_id, day, trigger, times FROM daily_activity WHERE customer_id = ANY (?) AND day >= ?");
             }
             if (!readOnly) {
-                s.setArray(p, ids);
-            }
-            s.execute();
-            if (!readOnly) {
-                s.getMoreResults(); // the locks
+                sql.append("""
+                        ;
+                        SELECT referee_id, referral_code, referrer_id, invited_at, status, qualifying_order_id, converts_at, converted_at, referrer_points, referee_points
+                        FROM referral WHERE referee_id = ANY (?)""");
             }
             Map<String, Object[]> members = new LinkedHashMap<>();
-            try (ResultSet rs = s.getResultSet()) {
-                while (rs.next()) {
-                    Date birthday = rs.getDate(4);
-                    Member m = new Member(rs.getString(1), instant(rs, 2), rs.getBoolean(3), birthday == null ? null : birthday.toLocalDate(),
-                            rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(10), rs.getString(12),
-                            rs.getObject(13, Integer.class));
-                    members.put(m.customerId, new Object[]{m, rs.getLong(9), instant(rs, 11), rs.getLong(14)});
-                }
-            }
-            s.getMoreResults();
-            Map<String, List<PointsLot>> lots = new HashMap<>();
-            try (ResultSet rs = s.getResultSet()) {
-                while (rs.next()) {
-                    lots.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new PointsLot(rs.getObject(1, UUID.class), rs.getString(2),
-                            EntryType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8),
-                            instant(rs, 9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getBoolean(13)));
-                }
-            }
-            s.getMoreResults();
-            Map<String, Map<String, OrderRecord>> orders = new HashMap<>();
-            try (ResultSet rs = s.getResultSet()) {
-                while (rs.next()) {
-                    OrderRecord o = new OrderRecord(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4), rs.getBigDecimal(5),
-                            rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(9), OrderRecord.Status.valueOf(rs.getString(10)));
-                    orders.computeIfAbsent(o.customerId, k -> new HashMap<>()).put(o.orderId, o);
-                }
-            }
             Map<String, Map<String, Integer>> activity = new HashMap<>();
-            if (withActivity) {
-                s.getMoreResults();
+            Map<String, Referral> referrals = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                int p = 1;
+                if (!readOnly) {
+                    s.setArray(p++, ids);
+                }
+                s.setArray(p++, ids);
+                if (withActivity) {
+                    s.setArray(p++, ids);
+                    s.setDate(p++, Date.valueOf(activitySince));
+                }
+                if (!readOnly) {
+                    s.setArray(p, ids);
+                }
+                s.execute();
+                if (!readOnly) {
+                    s.getMoreResults(); // the locks
+                }
                 try (ResultSet rs = s.getResultSet()) {
                     while (rs.next()) {
-                        activity.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                                .put(MemberSession.activityKey(rs.getDate(2).toLocalDate(), EarningTrigger.valueOf(rs.getString(3))), rs.getInt(4));
+                        Date birthday = rs.getDate(4);
+                        Member m = new Member(rs.getString(1), instant(rs, 2), rs.getBoolean(3), birthday == null ? null : birthday.toLocalDate(),
+                                rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(10), rs.getString(12),
+                                rs.getObject(13, Integer.class));
+                        members.put(m.customerId, new Object[]{m, rs.getLong(9), instant(rs, 11), rs.getLong(14)});
+                    }
+                }
+                if (withActivity) {
+                    s.getMoreResults();
+                    try (ResultSet rs = s.getResultSet()) {
+                        while (rs.next()) {
+                            activity.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                                    .put(MemberSession.activityKey(rs.getDate(2).toLocalDate(), EarningTrigger.valueOf(rs.getString(3))), rs.getInt(4));
+                        }
+                    }
+                }
+                if (!readOnly) {
+                    s.getMoreResults();
+                    try (ResultSet rs = s.getResultSet()) {
+                        while (rs.next()) {
+                            referrals.put(rs.getString(1), new Referral(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4),
+                                    Referral.Status.valueOf(rs.getString(5)), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(9), rs.getLong(10)));
+                        }
                     }
                 }
             }
-            Map<String, Referral> referrals = new HashMap<>();
-            if (!readOnly) {
-                s.getMoreResults();
-                try (ResultSet rs = s.getResultSet()) {
-                    while (rs.next()) {
-                        referrals.put(rs.getString(1), new Referral(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4),
-                                Referral.Status.valueOf(rs.getString(5)), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(9), rs.getLong(10)));
+            // a member kept in memory counts only at the version stored now; the others' lots and orders are read,
+            // in a second round trip that a batch of members all kept in memory never makes
+            List<String> stale = new ArrayList<>();
+            for (Map.Entry<String, Object[]> e : members.entrySet()) {
+                MemberCache.Entry mine = cached.get(e.getKey());
+                if (mine == null || mine.version() != (Long) e.getValue()[3]) {
+                    stale.add(e.getKey());
+                }
+            }
+            Map<String, List<PointsLot>> lots = new HashMap<>();
+            Map<String, Map<String, OrderRecord>> orders = new HashMap<>();
+            if (!stale.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement(SELECT_LOTS_AND_ORDERS)) {
+                    Array staleIds = c.createArrayOf("varchar", stale.toArray());
+                    s.setArray(1, staleIds);
+                    s.setArray(2, staleIds);
+                    s.setTimestamp(3, Timestamp.from(readFrom));
+                    s.setArray(4, c.createArrayOf("varchar", orderIds.toArray()));
+                    s.execute();
+                    try (ResultSet rs = s.getResultSet()) {
+                        while (rs.next()) {
+                            lots.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new PointsLot(rs.getObject(1, UUID.class), rs.getString(2),
+                                    EntryType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8),
+                                    instant(rs, 9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getBoolean(13)));
+                        }
+                    }
+                    s.getMoreResults();
+                    try (ResultSet rs = s.getResultSet()) {
+                        while (rs.next()) {
+                            OrderRecord o = new OrderRecord(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4), rs.getBigDecimal(5),
+                                    rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(9), OrderRecord.Status.valueOf(rs.getString(10)));
+                            orders.computeIfAbsent(o.customerId, k -> new HashMap<>()).put(o.orderId, o);
+                        }
                     }
                 }
             }
             Map<String, MemberSession> sessions = new LinkedHashMap<>();
-            int hits = 0;
             for (Map.Entry<String, Object[]> e : members.entrySet()) {
                 Object[] row = e.getValue();
                 String id = e.getKey();
                 MemberCache.Entry mine = cached.get(id);
                 MemberSession session;
                 if (mine != null && mine.version() == (Long) row[3]) {
-                    hits++;
                     session = MemberSession.adopt(mine, activity.getOrDefault(id, Map.of()), referrals.get(id), programme);
                 } else {
                     session = MemberSession.restore((Member) row[0], (Long) row[1], (Instant) row[2], lots.getOrDefault(id, List.of()),
@@ -217,7 +213,7 @@ public class LedgerStore {
                 sessions.put(id, session);
             }
             if (!readOnly) {
-                cache.record(hits, members.size() - hits);
+                cache.record(members.size() - stale.size(), stale.size());
             }
             return sessions;
         } catch (SQLException e) {
@@ -225,10 +221,16 @@ public class LedgerStore {
         }
     }
 
-    /** The ids among the first array whose stored version is not the one in the second (null: not cached). */
-    private static final String STALE = """
-            SELECT r.id FROM unnest(?::varchar[], ?::int8[]) AS r (id, v) JOIN loyalty_member m ON m.customer_id = r.id
-            WHERE m.version IS DISTINCT FROM r.v""";
+    private static final String SELECT_MEMBERS = """
+            SELECT customer_id, enrolled_at, registered, birthday, referral_code, tier, tier_since, next_requalification_at,
+                   debt, lifetime_points, advanced_to, welcome_bonus_order_id, last_birthday_gift_year, version
+            FROM loyalty_member WHERE customer_id = ANY (?)""";
+
+    private static final String SELECT_LOTS_AND_ORDERS = """
+            SELECT id, customer_id, source, reason, order_id, cause_id, earned_at, available_at, expires_at, amount, remaining, expired, expiry_notified
+            FROM points_lot WHERE customer_id = ANY (?) AND remaining > 0;
+            SELECT order_id, customer_id, occurred_at, currency, net_amount, qualifying_amount, refunded_amount, points, points_clawed, status
+            FROM loyalty_order WHERE customer_id = ANY (?) AND (occurred_at > ? OR order_id = ANY (?))""";
 
     /**
      * Serialises work on the same members across transactions (the three input channels, the maintenance job and

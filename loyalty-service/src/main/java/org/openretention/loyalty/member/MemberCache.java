@@ -23,8 +23,8 @@ import java.util.Map;
  * was most of what a batch cost (benchmarks/results).
  *
  * <p>Correctness does not depend on the cache. Every save writes a new random {@code version} on the member row
- * ({@link LedgerStore}); a cached member is used only when the stored version, read under the member's lock in
- * the same round trip as everything else, is still the one this instance saved. Any other writer (another
+ * ({@link LedgerStore}); a cached member is used only when the stored version, read with the member row under the
+ * member's lock, is still the one this instance saved. Any other writer (another
  * instance after a rebalance, an API call, the maintenance job, a restore of the database) changes the version,
  * and the member is read from the database instead.
  *
