@@ -65,6 +65,19 @@ public interface PlatformConfig {
         /** Longest pause between attempts while the broker refuses. */
         @WithDefault("PT5S")
         Duration maxBackoff();
+
+        /**
+         * Rows the relay deletes before it vacuums the outbox table itself; 0 leaves it to autovacuum. A queue
+         * table's index fills with the entries of deleted rows, which every round's "oldest rows first" scan walks
+         * until a vacuum removes them; autovacuum looks at most once a minute (measured: rounds slowed from 0.15 to
+         * 8.8 ms at 2,000 events/s).
+         */
+        @WithDefault("20000")
+        long vacuumAfterRows();
+
+        /** Least time between two vacuums of the outbox table by the relay. */
+        @WithDefault("PT10S")
+        Duration vacuumMinInterval();
     }
 
     interface IntakeSettings {

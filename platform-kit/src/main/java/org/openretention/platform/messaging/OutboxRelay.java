@@ -123,6 +123,7 @@ public class OutboxRelay {
                 sent = 0;
                 failed = true;
             }
+            vacuumIfDue(sent);
             if (failed) {
                 backoffMs = backoffMs == 0 ? 200 : Math.min(backoffMs * 2, config.outbox().maxBackoff().toMillis());
                 sleep(backoffMs, false);
@@ -132,6 +133,37 @@ public class OutboxRelay {
                     sleep(config.outbox().pollInterval().toMillis(), true);
                 }
             }
+        }
+    }
+
+    private long deletedSinceVacuum;
+    private long lastVacuumNanos = System.nanoTime();
+
+    private void vacuumIfDue(int sent) {
+        long every = config.outbox().vacuumAfterRows();
+        if (every <= 0) {
+            return;
+        }
+        deletedSinceVacuum += sent;
+        if (deletedSinceVacuum >= every && System.nanoTime() - lastVacuumNanos >= config.outbox().vacuumMinInterval().toNanos()) {
+            vacuum();
+        }
+    }
+
+    /**
+     * Vacuums the outbox table (outside any transaction, as VACUUM must run), so the next rounds' scans no longer
+     * walk the index entries of the rows already sent. Visible for tests.
+     */
+    boolean vacuum() {
+        deletedSinceVacuum = 0;
+        lastVacuumNanos = System.nanoTime();
+        try (Connection connection = dataSource.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM platform_outbox");
+            registry.counter("platform.outbox.vacuums").increment();
+            return true;
+        } catch (SQLException e) {
+            LOG.warnf("Could not vacuum the outbox table: %s", e.getMessage());
+            return false;
         }
     }
 

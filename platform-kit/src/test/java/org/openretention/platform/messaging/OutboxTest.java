@@ -234,6 +234,33 @@ class OutboxTest {
     }
 
     @Test
+    void theRelayVacuumsTheOutboxTableAfterEnoughDeletedRows() throws SQLException {
+        long before = vacuums();
+        // the test profile vacuums after 100 deleted rows, at most every 0 s: 150 events cross it
+        String topic = "kit-outbox-" + UUID.randomUUID();
+        kafka.createTopic(topic, 3);
+        String customer = TestEvents.newCustomerId();
+        for (int i = 0; i < 3; i++) {
+            List<EventEnvelope<?>> events = new ArrayList<>();
+            for (int k = 0; k < 50; k++) {
+                events.add(TestEvents.orderCompleted(customer, "o-vac-" + i + "-" + k, "10.00", Instant.now()));
+            }
+            publisher.publishAll(topic, events);
+        }
+        awaitEmptyOutbox();
+        await().atMost(Duration.ofSeconds(30)).until(() -> vacuums() > before);
+        assertThat(relay.vacuum()).as("runs outside a transaction, as VACUUM must").isTrue();
+    }
+
+    private long vacuums() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = 'platform_outbox'");
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    @Test
     void theOutboxTableKeepsOnlyItsPrimaryKeyIndex() throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT indexname FROM pg_indexes WHERE tablename = 'platform_outbox'");
