@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,7 +50,6 @@ public class MemberCache {
     private final Cache<String, Entry> cache;
     private final Counter hits;
     private final Counter misses;
-    private final long maxRows;
 
     @Inject
     public MemberCache(LoyaltyConfig config, MeterRegistry registry) {
@@ -59,7 +57,6 @@ public class MemberCache {
     }
 
     MemberCache(long maxRows, MeterRegistry registry) {
-        this.maxRows = maxRows;
         this.cache = maxRows <= 0 ? null : Caffeine.newBuilder()
                 .maximumWeight(maxRows)
                 .weigher((String id, Entry e) -> e.rows())
@@ -114,19 +111,8 @@ public class MemberCache {
         }
     }
 
-    /** Forgets everyone. */
-    public void clear() {
-        if (cache != null) {
-            cache.invalidateAll();
-        }
-    }
-
     long size() {
         return cache == null ? 0 : cache.estimatedSize();
-    }
-
-    long maxRows() {
-        return maxRows;
     }
 
     /** The entry of a saved session: open lots only, and orders within the horizon any rule looks back. */
