@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.openretention.loyalty.ledger.EntryType;
 import org.openretention.loyalty.ledger.LedgerEntry;
 import org.openretention.loyalty.ledger.PointsLot;
 import org.openretention.loyalty.program.EarningTrigger;
@@ -135,11 +134,8 @@ public class LedgerStore {
                 }
                 try (ResultSet rs = s.getResultSet()) {
                     while (rs.next()) {
-                        Date birthday = rs.getDate(4);
-                        Member m = new Member(rs.getString(1), instant(rs, 2), rs.getBoolean(3), birthday == null ? null : birthday.toLocalDate(),
-                                rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(10), rs.getString(12),
-                                rs.getObject(13, Integer.class));
-                        members.put(m.customerId, new Object[]{m, rs.getLong(9), instant(rs, 11), rs.getLong(14)});
+                        Member m = MemberRows.member(rs);
+                        members.put(m.customerId, new Object[]{m, MemberRows.debt(rs), MemberRows.advancedTo(rs), rs.getLong(14)});
                     }
                 }
                 if (withActivity) {
@@ -182,16 +178,13 @@ public class LedgerStore {
                     s.execute();
                     try (ResultSet rs = s.getResultSet()) {
                         while (rs.next()) {
-                            lots.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new PointsLot(rs.getObject(1, UUID.class), rs.getString(2),
-                                    EntryType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8),
-                                    instant(rs, 9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getBoolean(13)));
+                            lots.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(MemberRows.lot(rs));
                         }
                     }
                     s.getMoreResults();
                     try (ResultSet rs = s.getResultSet()) {
                         while (rs.next()) {
-                            OrderRecord o = new OrderRecord(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4), rs.getBigDecimal(5),
-                                    rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(9), OrderRecord.Status.valueOf(rs.getString(10)));
+                            OrderRecord o = MemberRows.order(rs);
                             orders.computeIfAbsent(o.customerId, k -> new HashMap<>()).put(o.orderId, o);
                         }
                     }
@@ -221,16 +214,11 @@ public class LedgerStore {
         }
     }
 
-    private static final String SELECT_MEMBERS = """
-            SELECT customer_id, enrolled_at, registered, birthday, referral_code, tier, tier_since, next_requalification_at,
-                   debt, lifetime_points, advanced_to, welcome_bonus_order_id, last_birthday_gift_year, version
-            FROM loyalty_member WHERE customer_id = ANY (?)""";
+    /** The member columns (see MemberRows), then the version as column 14. */
+    private static final String SELECT_MEMBERS = "SELECT " + MemberRows.MEMBER + ", version FROM loyalty_member WHERE customer_id = ANY (?)";
 
-    private static final String SELECT_LOTS_AND_ORDERS = """
-            SELECT id, customer_id, source, reason, order_id, cause_id, earned_at, available_at, expires_at, amount, remaining, expired, expiry_notified
-            FROM points_lot WHERE customer_id = ANY (?) AND remaining > 0;
-            SELECT order_id, customer_id, occurred_at, currency, net_amount, qualifying_amount, refunded_amount, points, points_clawed, status
-            FROM loyalty_order WHERE customer_id = ANY (?) AND (occurred_at > ? OR order_id = ANY (?))""";
+    private static final String SELECT_LOTS_AND_ORDERS = "SELECT " + MemberRows.LOT + " FROM points_lot WHERE customer_id = ANY (?) AND remaining > 0;\n"
+            + "SELECT " + MemberRows.ORDER + " FROM loyalty_order WHERE customer_id = ANY (?) AND (occurred_at > ? OR order_id = ANY (?))";
 
     /**
      * Serialises work on the same members across transactions (the three input channels, the maintenance job and

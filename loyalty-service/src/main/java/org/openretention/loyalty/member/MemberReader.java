@@ -3,12 +3,10 @@ package org.openretention.loyalty.member;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.openretention.loyalty.ledger.EntryType;
 import org.openretention.loyalty.ledger.PointsLot;
 import org.openretention.loyalty.program.Programme;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * One member for reads that save nothing (the member summary): the rows {@link LedgerStore#load} reads with
@@ -29,19 +26,14 @@ import java.util.UUID;
  * connection in autocommit mode each query sees the latest committed state, as it would in a READ COMMITTED
  * transaction.
  *
- * <p>Keep the columns and their mapping in step with LedgerStore's load; MemberReaderTest compares the two.
+ * <p>The columns and their mapping are {@link MemberRows}, shared with LedgerStore's load; MemberReaderTest compares the two.
  */
 @ApplicationScoped
 public class MemberReader {
 
-    private static final String QUERIES = """
-            SELECT customer_id, enrolled_at, registered, birthday, referral_code, tier, tier_since, next_requalification_at,
-                   debt, lifetime_points, advanced_to, welcome_bonus_order_id, last_birthday_gift_year
-            FROM loyalty_member WHERE customer_id = ?;
-            SELECT id, customer_id, source, reason, order_id, cause_id, earned_at, available_at, expires_at, amount, remaining, expired, expiry_notified
-            FROM points_lot WHERE customer_id = ? AND remaining > 0;
-            SELECT order_id, customer_id, occurred_at, currency, net_amount, qualifying_amount, refunded_amount, points, points_clawed, status
-            FROM loyalty_order WHERE customer_id = ? AND occurred_at > ?""";
+    private static final String QUERIES = "SELECT " + MemberRows.MEMBER + " FROM loyalty_member WHERE customer_id = ?;\n"
+            + "SELECT " + MemberRows.LOT + " FROM points_lot WHERE customer_id = ? AND remaining > 0;\n"
+            + "SELECT " + MemberRows.ORDER + " FROM loyalty_order WHERE customer_id = ? AND occurred_at > ?";
 
     private final AgroalDataSource dataSource;
 
@@ -65,12 +57,9 @@ public class MemberReader {
             Instant advancedTo = null;
             try (ResultSet rs = s.getResultSet()) {
                 if (rs.next()) {
-                    Date birthday = rs.getDate(4);
-                    member = new Member(rs.getString(1), instant(rs, 2), rs.getBoolean(3), birthday == null ? null : birthday.toLocalDate(),
-                            rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(10), rs.getString(12),
-                            rs.getObject(13, Integer.class));
-                    debt = rs.getLong(9);
-                    advancedTo = instant(rs, 11);
+                    member = MemberRows.member(rs);
+                    debt = MemberRows.debt(rs);
+                    advancedTo = MemberRows.advancedTo(rs);
                 }
             }
             if (member == null) {
@@ -80,17 +69,14 @@ public class MemberReader {
             next(s, "lots");
             try (ResultSet rs = s.getResultSet()) {
                 while (rs.next()) {
-                    lots.add(new PointsLot(rs.getObject(1, UUID.class), rs.getString(2), EntryType.valueOf(rs.getString(3)), rs.getString(4),
-                            rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8), instant(rs, 9), rs.getLong(10), rs.getLong(11),
-                            rs.getLong(12), rs.getBoolean(13)));
+                    lots.add(MemberRows.lot(rs));
                 }
             }
             Map<String, OrderRecord> orders = new HashMap<>();
             next(s, "orders");
             try (ResultSet rs = s.getResultSet()) {
                 while (rs.next()) {
-                    OrderRecord o = new OrderRecord(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4), rs.getBigDecimal(5),
-                            rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(9), OrderRecord.Status.valueOf(rs.getString(10)));
+                    OrderRecord o = MemberRows.order(rs);
                     orders.put(o.orderId, o);
                 }
             }
@@ -106,8 +92,4 @@ public class MemberReader {
         }
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
-    }
 }
