@@ -34,7 +34,7 @@ public final class PointsAccount {
     private Instant advancedTo;
 
     public PointsAccount(String customerId, long debt, Instant advancedTo, List<PointsLot> openLots, Supplier<UUID> ids) {
-        this(customerId, debt, advancedTo, new ArrayList<>(openLots), ids, true);
+        this(customerId, debt, new ArrayList<>(openLots), advancedTo, ids);
     }
 
     /**
@@ -42,10 +42,10 @@ public final class PointsAccount {
      * list then lives on, instead of a new copy per batch that the garbage collector has to promote and reclaim).
      */
     public static PointsAccount adopting(String customerId, long debt, Instant advancedTo, ArrayList<PointsLot> lots, Supplier<UUID> ids) {
-        return new PointsAccount(customerId, debt, advancedTo, lots, ids, true);
+        return new PointsAccount(customerId, debt, lots, advancedTo, ids);
     }
 
-    private PointsAccount(String customerId, long debt, Instant advancedTo, ArrayList<PointsLot> lots, Supplier<UUID> ids, boolean owned) {
+    private PointsAccount(String customerId, long debt, ArrayList<PointsLot> lots, Instant advancedTo, Supplier<UUID> ids) {
         if (debt < 0) {
             throw new IllegalArgumentException("debt cannot be negative");
         }

@@ -85,7 +85,7 @@ public class LedgerStore {
         boolean withActivity = !readOnly && activitySince != null;
         String[] sortedIds = customerIds.stream().distinct().sorted().toArray(String[]::new);
         // cached members usable for this batch: complete for its order horizon and holding every order it names
-        Map<String, MemberCache.Entry> cached = readOnly ? Map.of() : new HashMap<>(cache.checkOut(customerIds));
+        Map<String, MemberCache.Entry> cached = readOnly ? new HashMap<>() : new HashMap<>(cache.checkOut(customerIds));
         cached.values().removeIf(e -> {
             Collection<String> named = namedOrders.get(e.member().customerId);
             return e.ordersFrom().isAfter(ordersSince) || (named != null && !e.orders().keySet().containsAll(named));
@@ -112,7 +112,7 @@ public class LedgerStore {
                         SELECT referee_id, referral_code, referrer_id, invited_at, status, qualifying_order_id, converts_at, converted_at, referrer_points, referee_points
                         FROM referral WHERE referee_id = ANY (?)""");
             }
-            Map<String, Object[]> members = new LinkedHashMap<>();
+            Map<String, StoredMember> members = new LinkedHashMap<>();
             Map<String, Map<String, Integer>> activity = new HashMap<>();
             Map<String, Referral> referrals = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement(sql.toString())) {
@@ -135,7 +135,7 @@ public class LedgerStore {
                 try (ResultSet rs = s.getResultSet()) {
                     while (rs.next()) {
                         Member m = MemberRows.member(rs);
-                        members.put(m.customerId, new Object[]{m, MemberRows.debt(rs), MemberRows.advancedTo(rs), rs.getLong(14)});
+                        members.put(m.customerId, new StoredMember(m, MemberRows.debt(rs), MemberRows.advancedTo(rs), rs.getLong(14)));
                     }
                 }
                 if (withActivity) {
@@ -159,13 +159,8 @@ public class LedgerStore {
             }
             // a member kept in memory counts only at the version stored now; the others' lots and orders are read,
             // in a second round trip that a batch of members all kept in memory never makes
-            List<String> stale = new ArrayList<>();
-            for (Map.Entry<String, Object[]> e : members.entrySet()) {
-                MemberCache.Entry mine = cached.get(e.getKey());
-                if (mine == null || mine.version() != (Long) e.getValue()[3]) {
-                    stale.add(e.getKey());
-                }
-            }
+            cached.entrySet().removeIf(e -> !members.containsKey(e.getKey()) || members.get(e.getKey()).version() != e.getValue().version());
+            List<String> stale = members.keySet().stream().filter(id -> !cached.containsKey(id)).toList();
             Map<String, List<PointsLot>> lots = new HashMap<>();
             Map<String, Map<String, OrderRecord>> orders = new HashMap<>();
             if (!stale.isEmpty()) {
@@ -191,15 +186,14 @@ public class LedgerStore {
                 }
             }
             Map<String, MemberSession> sessions = new LinkedHashMap<>();
-            for (Map.Entry<String, Object[]> e : members.entrySet()) {
-                Object[] row = e.getValue();
-                String id = e.getKey();
+            for (StoredMember row : members.values()) {
+                String id = row.member().customerId;
                 MemberCache.Entry mine = cached.get(id);
                 MemberSession session;
-                if (mine != null && mine.version() == (Long) row[3]) {
+                if (mine != null) {
                     session = MemberSession.adopt(mine, activity.getOrDefault(id, Map.of()), referrals.get(id), programme);
                 } else {
-                    session = MemberSession.restore((Member) row[0], (Long) row[1], (Instant) row[2], lots.getOrDefault(id, List.of()),
+                    session = MemberSession.restore(row.member(), row.debt(), row.advancedTo(), lots.getOrDefault(id, List.of()),
                             orders.getOrDefault(id, Map.of()), activity.getOrDefault(id, Map.of()), referrals.get(id), programme);
                     session.ordersFrom = readOnly ? null : readFrom;
                 }
@@ -212,6 +206,10 @@ public class LedgerStore {
         } catch (SQLException e) {
             throw new IllegalStateException("could not load members: " + e.getMessage(), e);
         }
+    }
+
+    /** A member row as read by the load. */
+    private record StoredMember(Member member, long debt, Instant advancedTo, long version) {
     }
 
     /** The member columns (see MemberRows), then the version as column 14. */

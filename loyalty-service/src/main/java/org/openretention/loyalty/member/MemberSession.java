@@ -63,31 +63,25 @@ public final class MemberSession {
 
     MemberSession(Member member, long debt, Instant advancedTo, List<PointsLot> openLots, Map<String, OrderRecord> orders,
                   Map<String, Integer> activity, Referral referral, Programme programme) {
-        this.member = member;
-        this.orders = new HashMap<>(orders);
-        this.activity = new HashMap<>(activity);
-        this.referral = referral;
-        this.programme = programme;
-        this.account = new PointsAccount(member.customerId, debt, advancedTo, openLots, this::nextId);
+        this(member, debt, advancedTo, new ArrayList<>(openLots), new HashMap<>(orders), activity, referral, programme, null);
     }
 
-    /** Works on the given lots and orders themselves (a member checked out of the MemberCache), not on copies. */
+    /** Works on {@code lots} and {@code orders} themselves, not on copies (see {@link #adopt}). */
     private MemberSession(Member member, long debt, Instant advancedTo, ArrayList<PointsLot> lots, HashMap<String, OrderRecord> orders,
-                          Map<String, Integer> activity, Referral referral, Programme programme, boolean adopt) {
+                          Map<String, Integer> activity, Referral referral, Programme programme, Instant ordersFrom) {
         this.member = member;
         this.orders = orders;
         this.activity = new HashMap<>(activity);
         this.referral = referral;
         this.programme = programme;
         this.account = PointsAccount.adopting(member.customerId, debt, advancedTo, lots, this::nextId);
+        this.ordersFrom = ordersFrom;
     }
 
     /** Restores a member kept in memory, taking over its collections (see MemberCache). */
     static MemberSession adopt(MemberCache.Entry cached, Map<String, Integer> activity, Referral referral, Programme programme) {
-        MemberSession session = new MemberSession(cached.member(), cached.debt(), cached.advancedTo(), cached.lots(), cached.orders(),
-                activity, referral, programme, true);
-        session.ordersFrom = cached.ordersFrom();
-        return session;
+        return new MemberSession(cached.member(), cached.debt(), cached.advancedTo(), cached.lots(), cached.orders(),
+                activity, referral, programme, cached.ordersFrom());
     }
 
     /** Restores a stored member (see LedgerStore). */
