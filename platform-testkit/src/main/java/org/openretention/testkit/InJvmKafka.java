@@ -2,15 +2,26 @@ package org.openretention.testkit;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A real single-node Kafka broker (KRaft, combined broker and controller) inside the test JVM, started once
  * and shared by every test of the JVM. Topic auto-creation is off, as in the local stack, so services must
  * create their topics themselves.
+ *
+ * <p>The broker stops in one JVM shutdown hook that first closes it and only then deletes its directories. Kafka's
+ * test kit registers a hook of its own per temporary directory that deletes it; run side by side with the close,
+ * such a hook can remove a log directory under a broker that is still writing, and the broker then halts the JVM
+ * with status 1 ("all log dirs have failed"): the test fork fails after every test passed. So the kit's hooks are
+ * collected while it starts and run after the close.
  */
 public final class InJvmKafka {
 
     private static KafkaClusterTestKit cluster;
+    private static final List<Runnable> afterClose = new ArrayList<>();
 
     private InJvmKafka() {
     }
@@ -24,6 +35,7 @@ public final class InJvmKafka {
     }
 
     private static KafkaClusterTestKit start() {
+        Exit.setShutdownHookAdder((name, hook) -> afterClose.add(hook));
         try {
             KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
@@ -43,17 +55,39 @@ public final class InJvmKafka {
             return kit;
         } catch (Exception e) {
             throw new IllegalStateException("could not start the in-JVM Kafka broker: " + e.getMessage(), e);
+        } finally {
+            Exit.resetShutdownHookAdder();
         }
     }
 
     private static synchronized void stop() {
-        if (cluster != null) {
-            try {
-                cluster.close();
-            } catch (Exception ignored) {
-                // the JVM is exiting; the broker's temporary directories are removed by the kit
-            }
+        if (cluster == null) {
+            return;
+        }
+        // The JVM is exiting after the tests have run: a broker that asks to exit or halt while closing must not
+        // turn the run's exit status into a failure (nor block the exit). Say so instead.
+        Exit.setExitProcedure(InJvmKafka::ignoreExit);
+        Exit.setHaltProcedure(InJvmKafka::ignoreExit);
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            System.err.println("in-JVM Kafka did not close cleanly: " + e);
+        } finally {
             cluster = null;
+            afterClose.forEach(InJvmKafka::runQuietly);
+            afterClose.clear();
+        }
+    }
+
+    private static void ignoreExit(int status, String message) {
+        System.err.printf("in-JVM Kafka asked to end the JVM with status %d while stopping (ignored): %s%n", status, message);
+    }
+
+    private static void runQuietly(Runnable hook) {
+        try {
+            hook.run();
+        } catch (RuntimeException e) {
+            System.err.println("in-JVM Kafka clean-up failed: " + e);
         }
     }
 }
