@@ -22,14 +22,19 @@ public final class InJvmKafka {
 
     private static KafkaClusterTestKit cluster;
     private static final List<Runnable> afterClose = new ArrayList<>();
+    private static boolean stopHookAdded;
 
     private InJvmKafka() {
     }
 
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
+            if (!stopHookAdded) {
+                // before the start, so that the directories of a start that fails halfway are removed too
+                Runtime.getRuntime().addShutdownHook(new Thread(InJvmKafka::stop, "in-jvm-kafka-stop"));
+                stopHookAdded = true;
+            }
             cluster = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(InJvmKafka::stop, "in-jvm-kafka-stop"));
         }
         return cluster.bootstrapServers();
     }
@@ -61,22 +66,20 @@ public final class InJvmKafka {
     }
 
     private static synchronized void stop() {
-        if (cluster == null) {
-            return;
-        }
         // The JVM is exiting after the tests have run: a broker that asks to exit or halt while closing must not
         // turn the run's exit status into a failure (nor block the exit). Say so instead.
         Exit.setExitProcedure(InJvmKafka::ignoreExit);
         Exit.setHaltProcedure(InJvmKafka::ignoreExit);
-        try {
-            cluster.close();
-        } catch (Exception e) {
-            System.err.println("in-JVM Kafka did not close cleanly: " + e);
-        } finally {
+        if (cluster != null) {
+            try {
+                cluster.close();
+            } catch (Exception e) {
+                System.err.println("in-JVM Kafka did not close cleanly: " + e);
+            }
             cluster = null;
-            afterClose.forEach(InJvmKafka::runQuietly);
-            afterClose.clear();
         }
+        afterClose.forEach(InJvmKafka::runQuietly);
+        afterClose.clear();
     }
 
     private static void ignoreExit(int status, String message) {
