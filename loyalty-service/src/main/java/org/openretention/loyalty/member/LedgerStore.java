@@ -1,6 +1,5 @@
 package org.openretention.loyalty.member;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -10,7 +9,8 @@ import org.openretention.loyalty.ledger.LedgerEntry;
 import org.openretention.loyalty.ledger.PointsLot;
 import org.openretention.loyalty.program.EarningTrigger;
 import org.openretention.loyalty.program.Programme;
-import org.openretention.platform.messaging.CopyText;
+import org.openretention.platform.jdbc.StatementPipeline;
+import org.openretention.platform.jdbc.TableRows;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -22,6 +22,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,13 +39,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class LedgerStore {
 
-    private final AgroalDataSource dataSource;
+    private final StatementPipeline pipeline;
     private final MemberCache cache;
     private final TransactionSynchronizationRegistry transactions;
 
     @Inject
-    public LedgerStore(AgroalDataSource dataSource, MemberCache cache, TransactionSynchronizationRegistry transactions) {
-        this.dataSource = dataSource;
+    public LedgerStore(StatementPipeline pipeline, MemberCache cache, TransactionSynchronizationRegistry transactions) {
+        this.pipeline = pipeline;
         this.cache = cache;
         this.transactions = transactions;
     }
@@ -94,118 +95,110 @@ public class LedgerStore {
                 : ordersSince.atZone(programme.zone()).minusMonths(CACHED_ORDER_SLACK_MONTHS).toInstant();
         List<String> orderIds = new ArrayList<>();
         namedOrders.values().forEach(orderIds::addAll);
-        try (Connection c = dataSource.getConnection()) {
-            Array ids = c.createArrayOf("varchar", sortedIds);
-            // first round trip: the statements go out together and answer in order, each after the one before, so
-            // the reads see everything committed before the locks were granted
-            StringBuilder sql = new StringBuilder();
+        // first round trip, with whatever the transaction has queued before it: the statements go out together and
+        // answer in order, each after the one before, so the reads see everything committed before the locks were
+        // granted
+        StringBuilder sql = new StringBuilder();
+        if (!readOnly) {
+            sql.append(LOCK_MEMBERS).append(";\n");
+        }
+        sql.append(SELECT_MEMBERS);
+        if (withActivity) {
+            sql.append(";\nSELECT customer_id, day, trigger, times FROM daily_activity WHERE customer_id = ANY (?) AND day >= ?");
+        }
+        if (!readOnly) {
+            sql.append("""
+                    ;
+                    SELECT referee_id, referral_code, referrer_id, invited_at, status, qualifying_order_id, converts_at, converted_at, referrer_points, referee_points
+                    FROM referral WHERE referee_id = ANY (?)""");
+        }
+        Map<String, StoredMember> members = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> activity = new HashMap<>();
+        Map<String, Referral> referrals = new HashMap<>();
+        pipeline.call(sql.toString(), p -> {
             if (!readOnly) {
-                sql.append(LOCK_MEMBERS).append(";\n");
+                p.array("varchar", sortedIds);
             }
-            sql.append(SELECT_MEMBERS);
+            p.array("varchar", sortedIds);
             if (withActivity) {
-                sql.append(";\nSELECT customer_id, day, trigger, times FROM daily_activity WHERE customer_id = ANY (?) AND day >= ?");
+                p.array("varchar", sortedIds).object(Date.valueOf(activitySince));
             }
             if (!readOnly) {
-                sql.append("""
-                        ;
-                        SELECT referee_id, referral_code, referrer_id, invited_at, status, qualifying_order_id, converts_at, converted_at, referrer_points, referee_points
-                        FROM referral WHERE referee_id = ANY (?)""");
+                p.array("varchar", sortedIds);
             }
-            Map<String, StoredMember> members = new LinkedHashMap<>();
-            Map<String, Map<String, Integer>> activity = new HashMap<>();
-            Map<String, Referral> referrals = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-                int p = 1;
-                if (!readOnly) {
-                    s.setArray(p++, ids);
+        }, s -> {
+            if (!readOnly) {
+                s.getMoreResults(); // the locks
+            }
+            try (ResultSet rs = s.getResultSet()) {
+                while (rs.next()) {
+                    Member m = MemberRows.member(rs);
+                    members.put(m.customerId, new StoredMember(m, MemberRows.debt(rs), MemberRows.advancedTo(rs), rs.getLong(14)));
                 }
-                s.setArray(p++, ids);
-                if (withActivity) {
-                    s.setArray(p++, ids);
-                    s.setDate(p++, Date.valueOf(activitySince));
-                }
-                if (!readOnly) {
-                    s.setArray(p, ids);
-                }
-                s.execute();
-                if (!readOnly) {
-                    s.getMoreResults(); // the locks
-                }
+            }
+            if (withActivity) {
+                s.getMoreResults();
                 try (ResultSet rs = s.getResultSet()) {
                     while (rs.next()) {
-                        Member m = MemberRows.member(rs);
-                        members.put(m.customerId, new StoredMember(m, MemberRows.debt(rs), MemberRows.advancedTo(rs), rs.getLong(14)));
+                        activity.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                                .put(MemberSession.activityKey(rs.getDate(2).toLocalDate(), EarningTrigger.valueOf(rs.getString(3))), rs.getInt(4));
                     }
                 }
-                if (withActivity) {
-                    s.getMoreResults();
-                    try (ResultSet rs = s.getResultSet()) {
-                        while (rs.next()) {
-                            activity.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                                    .put(MemberSession.activityKey(rs.getDate(2).toLocalDate(), EarningTrigger.valueOf(rs.getString(3))), rs.getInt(4));
-                        }
-                    }
-                }
-                if (!readOnly) {
-                    s.getMoreResults();
-                    try (ResultSet rs = s.getResultSet()) {
-                        while (rs.next()) {
-                            referrals.put(rs.getString(1), new Referral(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4),
-                                    Referral.Status.valueOf(rs.getString(5)), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(9), rs.getLong(10)));
-                        }
-                    }
-                }
-            }
-            // a member kept in memory counts only at the version stored now; the others' lots and orders are read,
-            // in a second round trip that a batch of members all kept in memory never makes
-            cached.entrySet().removeIf(e -> !members.containsKey(e.getKey()) || members.get(e.getKey()).version() != e.getValue().version());
-            List<String> stale = members.keySet().stream().filter(id -> !cached.containsKey(id)).toList();
-            Map<String, List<PointsLot>> lots = new HashMap<>();
-            Map<String, Map<String, OrderRecord>> orders = new HashMap<>();
-            if (!stale.isEmpty()) {
-                try (PreparedStatement s = c.prepareStatement(SELECT_LOTS_AND_ORDERS)) {
-                    Array staleIds = c.createArrayOf("varchar", stale.toArray());
-                    s.setArray(1, staleIds);
-                    s.setArray(2, staleIds);
-                    s.setTimestamp(3, Timestamp.from(readFrom));
-                    s.setArray(4, c.createArrayOf("varchar", orderIds.toArray()));
-                    s.execute();
-                    try (ResultSet rs = s.getResultSet()) {
-                        while (rs.next()) {
-                            lots.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(MemberRows.lot(rs));
-                        }
-                    }
-                    s.getMoreResults();
-                    try (ResultSet rs = s.getResultSet()) {
-                        while (rs.next()) {
-                            OrderRecord o = MemberRows.order(rs);
-                            orders.computeIfAbsent(o.customerId, k -> new HashMap<>()).put(o.orderId, o);
-                        }
-                    }
-                }
-            }
-            Map<String, MemberSession> sessions = new LinkedHashMap<>();
-            for (StoredMember row : members.values()) {
-                String id = row.member().customerId;
-                MemberCache.Entry mine = cached.get(id);
-                MemberSession session;
-                if (mine != null) {
-                    session = MemberSession.adopt(mine, activity.getOrDefault(id, Map.of()), referrals.get(id), programme);
-                } else {
-                    session = MemberSession.restore(row.member(), row.debt(), row.advancedTo(), lots.getOrDefault(id, List.of()),
-                            orders.getOrDefault(id, Map.of()), activity.getOrDefault(id, Map.of()), referrals.get(id), programme);
-                    session.ordersFrom = readOnly ? null : readFrom;
-                }
-                sessions.put(id, session);
             }
             if (!readOnly) {
-                cache.record(members.size() - stale.size(), stale.size());
+                s.getMoreResults();
+                try (ResultSet rs = s.getResultSet()) {
+                    while (rs.next()) {
+                        referrals.put(rs.getString(1), new Referral(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4),
+                                Referral.Status.valueOf(rs.getString(5)), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(9), rs.getLong(10)));
+                    }
+                }
             }
-            return sessions;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not load members: " + e.getMessage(), e);
+            return null;
+        });
+        // a member kept in memory counts only at the version stored now; the others' lots and orders are read,
+        // in a second round trip that a batch of members all kept in memory never makes
+        cached.entrySet().removeIf(e -> !members.containsKey(e.getKey()) || members.get(e.getKey()).version() != e.getValue().version());
+        List<String> stale = members.keySet().stream().filter(id -> !cached.containsKey(id)).toList();
+        Map<String, List<PointsLot>> lots = new HashMap<>();
+        Map<String, Map<String, OrderRecord>> orders = new HashMap<>();
+        if (!stale.isEmpty()) {
+            Object[] staleIds = stale.toArray();
+            pipeline.call(SELECT_LOTS_AND_ORDERS,
+                    p -> p.array("varchar", staleIds).array("varchar", staleIds).timestamp(readFrom).array("varchar", orderIds.toArray()), s -> {
+                        try (ResultSet rs = s.getResultSet()) {
+                            while (rs.next()) {
+                                lots.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(MemberRows.lot(rs));
+                            }
+                        }
+                        s.getMoreResults();
+                        try (ResultSet rs = s.getResultSet()) {
+                            while (rs.next()) {
+                                OrderRecord o = MemberRows.order(rs);
+                                orders.computeIfAbsent(o.customerId, k -> new HashMap<>()).put(o.orderId, o);
+                            }
+                        }
+                        return null;
+                    });
         }
+        Map<String, MemberSession> sessions = new LinkedHashMap<>();
+        for (StoredMember row : members.values()) {
+            String id = row.member().customerId;
+            MemberCache.Entry mine = cached.get(id);
+            MemberSession session;
+            if (mine != null) {
+                session = MemberSession.adopt(mine, activity.getOrDefault(id, Map.of()), referrals.get(id), programme);
+            } else {
+                session = MemberSession.restore(row.member(), row.debt(), row.advancedTo(), lots.getOrDefault(id, List.of()),
+                        orders.getOrDefault(id, Map.of()), activity.getOrDefault(id, Map.of()), referrals.get(id), programme);
+                session.ordersFrom = readOnly ? null : readFrom;
+            }
+            sessions.put(id, session);
+        }
+        if (!readOnly) {
+            cache.record(members.size() - stale.size(), stale.size());
+        }
+        return sessions;
     }
 
     /** A member row as read by the load. */
@@ -240,16 +233,13 @@ public class LedgerStore {
         for (int i = 0; i < versions.length; i++) {
             versions[i] = random.nextLong();
         }
-        try (Connection c = dataSource.getConnection()) {
-            saveMembers(c, sessions, versions);
-            saveLots(c, sessions);
-            saveEntries(c, sessions);
-            saveOrders(c, sessions);
-            saveActivity(c, sessions);
-            saveReferrals(c, sessions);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not save members: " + e.getMessage(), e);
-        }
+        // queued in the transaction's statement pipeline: sent together, with the intake's other writes
+        saveMembers(sessions, versions);
+        saveLots(sessions);
+        saveEntries(sessions);
+        saveOrders(sessions);
+        saveActivity(sessions);
+        saveReferrals(sessions);
         if (cache.enabled()) {
             keepAfterCommit(List.copyOf(sessions), versions);
         }
@@ -276,22 +266,25 @@ public class LedgerStore {
         });
     }
 
-    private static final List<String> MEMBER_COLUMNS = List.of("customer_id", "enrolled_at", "registered", "birthday", "referral_code",
-            "tier", "tier_since", "next_requalification_at", "debt", "lifetime_points", "advanced_to", "welcome_bonus_order_id",
-            "last_birthday_gift_year", "next_due_at", "version");
-    private static final List<String> LOT_COLUMNS = List.of("id", "customer_id", "source", "reason", "order_id", "cause_id", "earned_at",
-            "available_at", "expires_at", "amount", "remaining", "expired", "expiry_notified");
-    private static final List<String> ENTRY_COLUMNS = List.of("customer_id", "type", "points", "reason", "cause_id", "lot_id", "occurred_at",
-            "available_at", "actor");
-    private static final List<String> ORDER_COLUMNS = List.of("order_id", "customer_id", "occurred_at", "currency", "net_amount",
-            "qualifying_amount", "refunded_amount", "points", "points_clawed", "status");
+    private static final String[] MEMBER_COLUMNS = {"customer_id varchar", "enrolled_at timestamptz", "registered bool", "birthday date",
+            "referral_code varchar", "tier varchar", "tier_since timestamptz", "next_requalification_at timestamptz", "debt int8",
+            "lifetime_points int8", "advanced_to timestamptz", "welcome_bonus_order_id varchar", "last_birthday_gift_year int4",
+            "next_due_at timestamptz", "version int8"};
+    private static final String[] LOT_COLUMNS = {"id uuid", "customer_id varchar", "source varchar", "reason varchar", "order_id varchar",
+            "cause_id varchar", "earned_at timestamptz", "available_at timestamptz", "expires_at timestamptz", "amount int8", "remaining int8",
+            "expired int8", "expiry_notified bool"};
+    private static final String[] ENTRY_COLUMNS = {"customer_id varchar", "type varchar", "points int8", "reason varchar", "cause_id varchar",
+            "lot_id uuid", "occurred_at timestamptz", "available_at timestamptz", "actor varchar"};
+    private static final String[] ORDER_COLUMNS = {"order_id varchar", "customer_id varchar", "occurred_at timestamptz", "currency bpchar",
+            "net_amount numeric", "qualifying_amount numeric", "refunded_amount numeric", "points int8", "points_clawed int8", "status varchar"};
 
     /*
      * Rows that are new (members enrolled in this batch, lots, ledger entries, orders seen for the first time) go in
-     * with COPY: one statement per table whatever the batch size, and no bind parameters to encode one by one. The
-     * advisory locks taken by load() make sure nobody else inserts the same member or order meanwhile. Rows that
-     * exist are updated in place: a plain UPDATE by primary key, which PostgreSQL can do without touching the
-     * indexes when no indexed column changed (HOT), where INSERT ... ON CONFLICT would probe them first.
+     * with one statement per table whatever the batch size (StatementPipeline.insert: an INSERT from arrays, or COPY
+     * for many rows). The advisory locks taken by load() make sure nobody else inserts the same member or order
+     * meanwhile. Rows that exist are updated in place, one UPDATE per table joined to arrays of the new values: by
+     * primary key, which PostgreSQL can do without touching the indexes when no indexed column changed (HOT), where
+     * INSERT ... ON CONFLICT would probe them first.
      */
 
     /*
@@ -311,8 +304,8 @@ public class LedgerStore {
                       lifetime_points, advanced_to, welcome_bonus_order_id, last_birthday_gift_year, next_due_at, version)
             WHERE m.customer_id = u.customer_id""";
 
-    private static void saveMembers(Connection c, Collection<MemberSession> sessions, long[] versions) throws SQLException {
-        CopyText.Writer fresh = new CopyText.Writer();
+    private void saveMembers(Collection<MemberSession> sessions, long[] versions) {
+        TableRows fresh = new TableRows("loyalty_member", MEMBER_COLUMNS);
         int n = sessions.size();
         String[] id = new String[n];
         String[] enrolledAt = new String[n];
@@ -335,15 +328,9 @@ public class LedgerStore {
             Member m = session.member();
             long v = versions[i++];
             if (session.isNew()) {
-                fresh.field(m.customerId).field(m.enrolledAt).field(m.registered).field(m.birthday).field(m.referralCode)
-                        .field(m.tier).field(m.tierSince).field(m.nextRequalificationAt).field(session.account().debt())
-                        .field(m.lifetimePoints).field(session.account().advancedTo()).field(m.welcomeBonusOrderId);
-                if (m.lastBirthdayGiftYear == null) {
-                    fresh.nullField();
-                } else {
-                    fresh.field(m.lastBirthdayGiftYear.longValue());
-                }
-                fresh.field(session.nextDueAt()).field(v).endRow();
+                fresh.row(m.customerId, m.enrolledAt, m.registered, m.birthday, m.referralCode, m.tier, m.tierSince,
+                        m.nextRequalificationAt, session.account().debt(), m.lifetimePoints, session.account().advancedTo(),
+                        m.welcomeBonusOrderId, m.lastBirthdayGiftYear, session.nextDueAt(), v);
                 continue;
             }
             int k = updates++;
@@ -364,131 +351,129 @@ public class LedgerStore {
             version[k] = v;
         }
         if (updates > 0) {
-            try (PreparedStatement update = c.prepareStatement(UPDATE_MEMBERS)) {
-                int p = 1;
-                update.setArray(p++, c.createArrayOf("varchar", java.util.Arrays.copyOf(id, updates)));
-                update.setArray(p++, c.createArrayOf("text", java.util.Arrays.copyOf(enrolledAt, updates)));
-                update.setArray(p++, c.createArrayOf("bool", java.util.Arrays.copyOf(registered, updates)));
-                update.setArray(p++, c.createArrayOf("text", java.util.Arrays.copyOf(birthday, updates)));
-                update.setArray(p++, c.createArrayOf("varchar", java.util.Arrays.copyOf(referralCode, updates)));
-                update.setArray(p++, c.createArrayOf("varchar", java.util.Arrays.copyOf(tier, updates)));
-                update.setArray(p++, c.createArrayOf("text", java.util.Arrays.copyOf(tierSince, updates)));
-                update.setArray(p++, c.createArrayOf("text", java.util.Arrays.copyOf(requalification, updates)));
-                update.setArray(p++, c.createArrayOf("int8", java.util.Arrays.copyOf(debt, updates)));
-                update.setArray(p++, c.createArrayOf("int8", java.util.Arrays.copyOf(lifetime, updates)));
-                update.setArray(p++, c.createArrayOf("text", java.util.Arrays.copyOf(advancedTo, updates)));
-                update.setArray(p++, c.createArrayOf("varchar", java.util.Arrays.copyOf(welcome, updates)));
-                update.setArray(p++, c.createArrayOf("int4", java.util.Arrays.copyOf(giftYear, updates)));
-                update.setArray(p++, c.createArrayOf("text", java.util.Arrays.copyOf(nextDue, updates)));
-                update.setArray(p, c.createArrayOf("int8", java.util.Arrays.copyOf(version, updates)));
-                int changed = update.executeUpdate();
-                if (changed != updates) {
-                    throw new IllegalStateException("updated " + changed + " of " + updates + " members: some were deleted meanwhile");
-                }
-            }
+            int k = updates;
+            pipeline.queue(UPDATE_MEMBERS, p -> p.array("varchar", Arrays.copyOf(id, k)).array("text", Arrays.copyOf(enrolledAt, k))
+                            .array("bool", Arrays.copyOf(registered, k)).array("text", Arrays.copyOf(birthday, k))
+                            .array("varchar", Arrays.copyOf(referralCode, k)).array("varchar", Arrays.copyOf(tier, k))
+                            .array("text", Arrays.copyOf(tierSince, k)).array("text", Arrays.copyOf(requalification, k))
+                            .array("int8", Arrays.copyOf(debt, k)).array("int8", Arrays.copyOf(lifetime, k))
+                            .array("text", Arrays.copyOf(advancedTo, k)).array("varchar", Arrays.copyOf(welcome, k))
+                            .array("int4", Arrays.copyOf(giftYear, k)).array("text", Arrays.copyOf(nextDue, k))
+                            .array("int8", Arrays.copyOf(version, k)),
+                    StatementPipeline.Check.changes(k, "members updated (some were deleted meanwhile)"));
         }
-        if (fresh.rows() > 0) {
-            fresh.copyInto(c, "loyalty_member", MEMBER_COLUMNS);
-        }
+        pipeline.insert(fresh);
     }
 
-    private static void saveLots(Connection c, Collection<MemberSession> sessions) throws SQLException {
-        CopyText.Writer fresh = new CopyText.Writer();
-        try (PreparedStatement update = c.prepareStatement("UPDATE points_lot SET amount = ?, remaining = ?, expired = ?, expiry_notified = ? WHERE id = ?")) {
-            boolean updates = false;
-            for (MemberSession session : sessions) {
-                for (PointsLot lot : session.account().newLots()) {
-                    fresh.field(lot.id()).field(lot.customerId()).field(lot.source().name()).field(lot.reason()).field(lot.orderId())
-                            .field(lot.causeId()).field(lot.earnedAt()).field(lot.availableAt()).field(lot.expiresAt()).field(lot.amount())
-                            .field(lot.remaining()).field(lot.expired()).field(lot.expiryNotified()).endRow();
-                }
-                for (PointsLot lot : session.account().changedLots()) {
-                    update.setLong(1, lot.amount());
-                    update.setLong(2, lot.remaining());
-                    update.setLong(3, lot.expired());
-                    update.setBoolean(4, lot.expiryNotified());
-                    update.setObject(5, lot.id());
-                    update.addBatch();
-                    updates = true;
-                }
+    private static final String UPDATE_LOTS = """
+            UPDATE points_lot l SET amount = u.amount, remaining = u.remaining, expired = u.expired, expiry_notified = u.expiry_notified
+            FROM unnest(?::uuid[], ?::int8[], ?::int8[], ?::int8[], ?::bool[]) AS u (id, amount, remaining, expired, expiry_notified)
+            WHERE l.id = u.id""";
+
+    private void saveLots(Collection<MemberSession> sessions) {
+        TableRows fresh = new TableRows("points_lot", LOT_COLUMNS);
+        List<PointsLot> changed = new ArrayList<>();
+        for (MemberSession session : sessions) {
+            for (PointsLot lot : session.account().newLots()) {
+                fresh.row(lot.id(), lot.customerId(), lot.source().name(), lot.reason(), lot.orderId(), lot.causeId(), lot.earnedAt(),
+                        lot.availableAt(), lot.expiresAt(), lot.amount(), lot.remaining(), lot.expired(), lot.expiryNotified());
             }
-            if (updates) {
-                update.executeBatch();
-            }
+            changed.addAll(session.account().changedLots());
         }
-        if (fresh.rows() > 0) {
-            fresh.copyInto(c, "points_lot", LOT_COLUMNS);
+        if (!changed.isEmpty()) {
+            int n = changed.size();
+            pipeline.queue(UPDATE_LOTS, p -> p.array("uuid", changed.stream().map(PointsLot::id).toArray())
+                            .array("int8", changed.stream().map(PointsLot::amount).toArray())
+                            .array("int8", changed.stream().map(PointsLot::remaining).toArray())
+                            .array("int8", changed.stream().map(PointsLot::expired).toArray())
+                            .array("bool", changed.stream().map(PointsLot::expiryNotified).toArray()),
+                    StatementPipeline.Check.changes(n, "lots updated"));
         }
+        pipeline.insert(fresh);
     }
 
-    private static void saveEntries(Connection c, Collection<MemberSession> sessions) throws SQLException {
-        CopyText.Writer rows = new CopyText.Writer();
+    private void saveEntries(Collection<MemberSession> sessions) {
+        TableRows rows = new TableRows("ledger_entry", ENTRY_COLUMNS);
         for (MemberSession session : sessions) {
             for (LedgerEntry e : session.account().newEntries()) {
-                rows.field(e.customerId()).field(e.type().name()).field(e.points()).field(e.reason()).field(e.causeId()).field(e.lotId())
-                        .field(e.occurredAt()).field(e.availableAt()).field(e.actor()).endRow();
+                rows.row(e.customerId(), e.type().name(), e.points(), e.reason(), e.causeId(), e.lotId(), e.occurredAt(), e.availableAt(), e.actor());
             }
         }
-        if (rows.rows() > 0) {
-            rows.copyInto(c, "ledger_entry", ENTRY_COLUMNS);
-        }
+        pipeline.insert(rows);
     }
 
-    private static void saveOrders(Connection c, Collection<MemberSession> sessions) throws SQLException {
-        CopyText.Writer fresh = new CopyText.Writer();
-        try (PreparedStatement update = c.prepareStatement("""
-                UPDATE loyalty_order SET refunded_amount = ?, points = ?, points_clawed = ?, status = ? WHERE customer_id = ? AND order_id = ?""")) {
-            boolean updates = false;
-            for (MemberSession session : sessions) {
-                for (OrderRecord o : session.orders().values()) {
-                    if (!o.changed) {
-                        continue;
-                    }
-                    if (o.fresh) {
-                        fresh.field(o.orderId).field(o.customerId).field(o.occurredAt).field(o.currency).field(o.netAmount)
-                                .field(o.qualifyingAmount).field(o.refundedAmount).field(o.points).field(o.pointsClawed)
-                                .field(o.status.name()).endRow();
-                        continue;
-                    }
-                    update.setBigDecimal(1, o.refundedAmount);
-                    update.setLong(2, o.points);
-                    update.setLong(3, o.pointsClawed);
-                    update.setString(4, o.status.name());
-                    update.setString(5, o.customerId);
-                    update.setString(6, o.orderId);
-                    update.addBatch();
-                    updates = true;
+    private static final String UPDATE_ORDERS = """
+            UPDATE loyalty_order o SET refunded_amount = u.refunded_amount, points = u.points, points_clawed = u.points_clawed, status = u.status
+            FROM unnest(?::varchar[], ?::varchar[], ?::numeric[], ?::int8[], ?::int8[], ?::varchar[])
+                AS u (customer_id, order_id, refunded_amount, points, points_clawed, status)
+            WHERE o.customer_id = u.customer_id AND o.order_id = u.order_id""";
+
+    private void saveOrders(Collection<MemberSession> sessions) {
+        TableRows fresh = new TableRows("loyalty_order", ORDER_COLUMNS);
+        List<OrderRecord> changed = new ArrayList<>();
+        for (MemberSession session : sessions) {
+            for (OrderRecord o : session.orders().values()) {
+                if (!o.changed) {
+                    continue;
+                }
+                if (o.fresh) {
+                    fresh.row(o.orderId, o.customerId, o.occurredAt, o.currency, o.netAmount, o.qualifyingAmount, o.refundedAmount, o.points,
+                            o.pointsClawed, o.status.name());
+                } else {
+                    changed.add(o);
                 }
             }
-            if (updates) {
-                update.executeBatch();
+        }
+        if (!changed.isEmpty()) {
+            int n = changed.size();
+            pipeline.queue(UPDATE_ORDERS, p -> p.array("varchar", changed.stream().map(o -> o.customerId).toArray())
+                            .array("varchar", changed.stream().map(o -> o.orderId).toArray())
+                            .array("numeric", changed.stream().map(o -> o.refundedAmount).toArray())
+                            .array("int8", changed.stream().map(o -> o.points).toArray())
+                            .array("int8", changed.stream().map(o -> o.pointsClawed).toArray())
+                            .array("varchar", changed.stream().map(o -> o.status.name()).toArray()),
+                    StatementPipeline.Check.changes(n, "orders updated"));
+        }
+        pipeline.insert(fresh);
+    }
+
+    private static final String UPSERT_ACTIVITY = """
+            INSERT INTO daily_activity (customer_id, day, trigger, times)
+            SELECT u.customer_id, u.day::date, u.trigger, u.times FROM unnest(?::varchar[], ?::text[], ?::varchar[], ?::int4[]) AS u (customer_id, day, trigger, times)
+            ON CONFLICT (customer_id, day, trigger) DO UPDATE SET times = EXCLUDED.times""";
+
+    private void saveActivity(Collection<MemberSession> sessions) {
+        List<String> customers = new ArrayList<>();
+        List<String> days = new ArrayList<>();
+        List<String> triggers = new ArrayList<>();
+        List<Integer> times = new ArrayList<>();
+        for (MemberSession session : sessions) {
+            for (Map.Entry<String, Integer> e : session.changedActivity().entrySet()) {
+                String[] key = e.getKey().split("\\|");
+                customers.add(session.member().customerId);
+                days.add(LocalDate.parse(key[0]).toString());
+                triggers.add(key[1]);
+                times.add(e.getValue());
             }
         }
-        if (fresh.rows() > 0) {
-            fresh.copyInto(c, "loyalty_order", ORDER_COLUMNS);
+        if (!customers.isEmpty()) {
+            pipeline.queue(UPSERT_ACTIVITY, p -> p.array("varchar", customers.toArray()).array("text", days.toArray())
+                    .array("varchar", triggers.toArray()).array("int4", times.toArray()), StatementPipeline.Check.NONE);
         }
     }
 
-    private static void saveActivity(Connection c, Collection<MemberSession> sessions) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO daily_activity (customer_id, day, trigger, times) VALUES (?, ?, ?, ?)
-                ON CONFLICT (customer_id, day, trigger) DO UPDATE SET times = EXCLUDED.times""")) {
-            for (MemberSession session : sessions) {
-                for (Map.Entry<String, Integer> e : session.changedActivity().entrySet()) {
-                    String[] key = e.getKey().split("\\|");
-                    s.setString(1, session.member().customerId);
-                    s.setDate(2, Date.valueOf(LocalDate.parse(key[0])));
-                    s.setString(3, key[1]);
-                    s.setInt(4, e.getValue());
-                    s.addBatch();
-                }
-            }
-            s.executeBatch();
+    private void saveReferrals(Collection<MemberSession> sessions) {
+        boolean any = false;
+        for (MemberSession session : sessions) {
+            Referral r = session.referral().orElse(null);
+            any |= (r != null && r.changed) || session.member().referralCodeAssigned;
         }
-    }
-
-    private static void saveReferrals(Connection c, Collection<MemberSession> sessions) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
+        if (!any) {
+            return;
+        }
+        // rare (registrations with a code, conversions): plain JDBC batches, after what the pipeline holds
+        try (Connection c = pipeline.connection();
+             PreparedStatement s = c.prepareStatement("""
                 INSERT INTO referral (referee_id, referral_code, referrer_id, invited_at, status, qualifying_order_id, converts_at, converted_at, referrer_points, referee_points)
                 VALUES (?, ?, (SELECT customer_id FROM loyalty_member WHERE referral_code = ?), ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (referee_id) DO UPDATE SET referrer_id = COALESCE(referral.referrer_id, EXCLUDED.referrer_id), status = EXCLUDED.status,
@@ -521,12 +506,14 @@ public class LedgerStore {
             }
             s.executeBatch();
             resolve.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not save referrals: " + e.getMessage(), e);
         }
     }
 
     /** Referrals whose qualifying order has survived its return window by {@code asOf}, oldest first. */
     public List<Referral> dueReferrals(Instant asOf, int limit) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = pipeline.connection();
              PreparedStatement s = c.prepareStatement("""
                      SELECT referee_id, referral_code, referrer_id, invited_at, status, qualifying_order_id, converts_at, converted_at, referrer_points, referee_points
                      FROM referral WHERE status = 'INVITED' AND converts_at <= ? AND referrer_id IS NOT NULL
@@ -550,7 +537,7 @@ public class LedgerStore {
     public void markConverted(Referral r) {
         r.status = Referral.Status.CONVERTED;
         r.convertedAt = r.convertsAt;
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = pipeline.connection();
              PreparedStatement s = c.prepareStatement(
                      "UPDATE referral SET status = 'CONVERTED', converted_at = ?, referrer_points = ?, referee_points = ? WHERE referee_id = ?")) {
             s.setTimestamp(1, Timestamp.from(r.convertedAt));
@@ -565,7 +552,7 @@ public class LedgerStore {
 
     /** Members that time alone changes by {@code asOf}. */
     public List<String> dueMembers(Instant asOf, int limit) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = pipeline.connection();
              PreparedStatement s = c.prepareStatement("SELECT customer_id FROM loyalty_member WHERE next_due_at <= ? ORDER BY next_due_at LIMIT ?")) {
             s.setTimestamp(1, Timestamp.from(asOf));
             s.setInt(2, limit);
@@ -586,7 +573,7 @@ public class LedgerStore {
         if (hashes.isEmpty()) {
             return Set.of();
         }
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = pipeline.connection();
              PreparedStatement s = c.prepareStatement("SELECT customer_hash FROM erased_customer WHERE customer_hash = ANY (?)")) {
             s.setArray(1, c.createArrayOf("varchar", hashes.toArray()));
             Set<String> found = new java.util.HashSet<>();
@@ -607,7 +594,7 @@ public class LedgerStore {
      */
     public void erase(String customerId, String customerHash, Instant at) {
         cache.forget(customerId);
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = pipeline.connection()) {
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO erased_member_totals (id, erased_at, tier, lifetime_points, forfeited_points)
                     SELECT ?, ?, m.tier, m.lifetime_points,

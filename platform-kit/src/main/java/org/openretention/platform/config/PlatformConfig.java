@@ -21,6 +21,8 @@ public interface PlatformConfig {
 
     IntakeSettings intake();
 
+    JdbcSettings jdbc();
+
     SecuritySettings security();
 
     interface Kafka {
@@ -94,6 +96,15 @@ public interface PlatformConfig {
          */
         @WithDefault("PT1M")
         Duration settleAfter();
+    }
+
+    interface JdbcSettings {
+        /**
+         * Rows of one table above which StatementPipeline inserts with COPY instead of a queued INSERT from arrays.
+         * COPY writes many rows for less but takes round trips of its own; measured with the loyalty benchmark.
+         */
+        @WithDefault("200")
+        int copyThreshold();
     }
 
     interface SecuritySettings {

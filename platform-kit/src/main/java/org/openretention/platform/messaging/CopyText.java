@@ -51,6 +51,19 @@ public final class CopyText {
     private CopyText() {
     }
 
+    /**
+     * An instant as a {@code timestamptz} field of this format writes it ({@link Writer#field(Instant)}), for
+     * statements that pass the same values as text; {@code null} for {@code null}.
+     */
+    public static String timestamptz(Instant value) {
+        if (value == null) {
+            return null;
+        }
+        Writer one = new Writer(40);
+        one.field(value);
+        return new String(one.buffer, 0, one.length, StandardCharsets.US_ASCII);
+    }
+
     /** The statement {@code COPY table (columns) FROM STDIN} that reads rows in this format. */
     public static String copyStatement(String table, List<String> columns) {
         if (!IDENTIFIER.matcher(table).matches()) {

@@ -1,6 +1,5 @@
 package org.openretention.platform.messaging;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -8,9 +7,9 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.openretention.events.EventCodec;
 import org.openretention.events.EventEnvelope;
+import org.openretention.platform.jdbc.StatementPipeline;
+import org.openretention.platform.jdbc.TableRows;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -19,24 +18,25 @@ import java.util.List;
  * sends it to Kafka after commit and deletes the row. A crash between commit and send loses nothing; a rolled-back
  * change publishes nothing.
  *
- * <p>Rows are written with one PostgreSQL {@code COPY} per call ({@link CopyText}), on the connection Agroal has
- * enlisted in the caller's JTA transaction; their {@code seq} follows the order of the events given. The record key
+ * <p>Rows are written with one statement per call through the {@link StatementPipeline} (a queued INSERT, or COPY
+ * for many rows), on the connection Agroal has enlisted in the caller's JTA transaction; their {@code seq}
+ * follows the order of the events given. The record key
  * is the event's customer id, so Kafka keeps each customer's events in order.
  */
 @ApplicationScoped
 public class Outbox {
 
-    private static final List<String> COLUMNS = List.of("event_id", "topic", "record_key", "event_type", "payload");
+    private static final String[] COLUMNS = {"event_id uuid", "topic varchar", "record_key varchar", "event_type varchar", "payload text"};
     private static final Object WAKE_REGISTERED = new Object();
 
-    private final AgroalDataSource dataSource;
     private final EventCodec codec;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
+    private final StatementPipeline pipeline;
 
     @Inject
-    public Outbox(AgroalDataSource dataSource, EventCodec codec, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
-        this.dataSource = dataSource;
+    public Outbox(StatementPipeline pipeline, EventCodec codec, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.pipeline = pipeline;
         this.codec = codec;
         this.transactions = transactions;
         this.relay = relay;
@@ -47,7 +47,7 @@ public class Outbox {
         publishAll(topic, List.of(event));
     }
 
-    /** Adds the events in order, with one {@code COPY}, in the current transaction. */
+    /** Adds the events in order, with one statement, in the current transaction. */
     public void publishAll(String topic, List<? extends EventEnvelope<?>> events) {
         if (events.isEmpty()) {
             return;
@@ -55,20 +55,11 @@ public class Outbox {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("Outbox.publish needs an active transaction: the event must commit with the state change");
         }
-        CopyText.Writer rows = new CopyText.Writer(Math.min(events.size() * 1024, CopyText.Writer.CHUNK));
+        TableRows rows = new TableRows("platform_outbox", COLUMNS);
         for (EventEnvelope<?> event : events) {
-            rows.field(event.eventId())
-                    .field(topic)
-                    .field(event.customerId())
-                    .field(event.type())
-                    .fieldUtf8(codec.encodeBytes(event))
-                    .endRow();
+            rows.row(event.eventId(), topic, event.customerId(), event.type(), codec.encodeBytes(event));
         }
-        try (Connection connection = dataSource.getConnection()) {
-            rows.copyInto(connection, "platform_outbox", COLUMNS);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not write to the outbox: " + e.getMessage(), e);
-        }
+        pipeline.insert(rows);
         wakeRelayAfterCommit();
     }
 

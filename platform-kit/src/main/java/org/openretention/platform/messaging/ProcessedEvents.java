@@ -3,8 +3,8 @@ package org.openretention.platform.messaging;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.openretention.platform.jdbc.StatementPipeline;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,10 +28,12 @@ public class ProcessedEvents {
             RETURNING event_id""";
 
     private final AgroalDataSource dataSource;
+    private final StatementPipeline pipeline;
 
     @Inject
-    public ProcessedEvents(AgroalDataSource dataSource) {
+    public ProcessedEvents(AgroalDataSource dataSource, StatementPipeline pipeline) {
         this.dataSource = dataSource;
+        this.pipeline = pipeline;
     }
 
     /**
@@ -43,21 +45,16 @@ public class ProcessedEvents {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(CLAIM)) {
-            Array ids = connection.createArrayOf("uuid", eventIds.toArray());
-            statement.setString(1, consumer);
-            statement.setArray(2, ids);
+        // through the pipeline: what the transaction has queued goes first, in the same round trip
+        return pipeline.call(CLAIM, p -> p.string(consumer).array("uuid", eventIds.toArray()), s -> {
             Set<UUID> fresh = new HashSet<>();
-            try (ResultSet rs = statement.executeQuery()) {
+            try (ResultSet rs = s.getResultSet()) {
                 while (rs.next()) {
                     fresh.add(rs.getObject(1, UUID.class));
                 }
             }
             return fresh;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record processed events: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Whether {@code consumer} has already processed the event. */

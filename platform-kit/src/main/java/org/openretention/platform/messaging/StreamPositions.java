@@ -3,6 +3,7 @@ package org.openretention.platform.messaging;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.openretention.platform.jdbc.StatementPipeline;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +12,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The event-time position of every consumed partition, kept by {@link EventIntake} in the same transaction as the
@@ -23,37 +27,43 @@ import java.util.Map;
 public class StreamPositions {
 
     private final AgroalDataSource dataSource;
+    private final StatementPipeline pipeline;
 
     @Inject
-    public StreamPositions(AgroalDataSource dataSource) {
+    public StreamPositions(AgroalDataSource dataSource, StatementPipeline pipeline) {
         this.dataSource = dataSource;
+        this.pipeline = pipeline;
     }
 
-    /** Records how far {@code consumer} got, per topic-partition; must run in the intake's transaction. */
+    /**
+     * Records how far {@code consumer} got, per topic-partition; must run in the intake's transaction. Queued in
+     * its {@link StatementPipeline}: one statement for all partitions of the batch.
+     */
     void advance(String consumer, Map<String, Map<Integer, Instant>> latestByTopicPartition) {
-        if (latestByTopicPartition.isEmpty()) {
+        List<String> topics = new ArrayList<>();
+        List<Integer> partitions = new ArrayList<>();
+        List<String> times = new ArrayList<>();
+        for (var topic : latestByTopicPartition.entrySet()) {
+            // sorted, so that concurrent batches lock the rows in the same order
+            for (var partition : new TreeMap<>(topic.getValue()).entrySet()) {
+                topics.add(topic.getKey());
+                partitions.add(partition.getKey());
+                times.add(CopyText.timestamptz(partition.getValue()));
+            }
+        }
+        if (topics.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement upsert = c.prepareStatement("""
-                     INSERT INTO platform_stream_position (consumer, topic, partition_no, last_event_time, updated_at)
-                     VALUES (?, ?, ?, ?, now())
-                     ON CONFLICT (consumer, topic, partition_no) DO UPDATE
-                     SET last_event_time = GREATEST(platform_stream_position.last_event_time, EXCLUDED.last_event_time), updated_at = now()""")) {
-            for (var topic : latestByTopicPartition.entrySet()) {
-                for (var partition : topic.getValue().entrySet()) {
-                    upsert.setString(1, consumer);
-                    upsert.setString(2, topic.getKey());
-                    upsert.setInt(3, partition.getKey());
-                    upsert.setTimestamp(4, Timestamp.from(partition.getValue()));
-                    upsert.addBatch();
-                }
-            }
-            upsert.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record stream positions: " + e.getMessage(), e);
-        }
+        pipeline.queue(ADVANCE, p -> p.string(consumer).array("varchar", topics.toArray())
+                .array("int4", partitions.toArray()).array("text", times.toArray()), StatementPipeline.Check.NONE);
     }
+
+    private static final String ADVANCE = """
+            INSERT INTO platform_stream_position (consumer, topic, partition_no, last_event_time, updated_at)
+            SELECT ?, u.topic, u.partition_no, u.last_event_time::timestamptz, now()
+            FROM unnest(?::varchar[], ?::int4[], ?::text[]) AS u (topic, partition_no, last_event_time)
+            ON CONFLICT (consumer, topic, partition_no) DO UPDATE
+            SET last_event_time = GREATEST(platform_stream_position.last_event_time, EXCLUDED.last_event_time), updated_at = now()""";
 
     /**
      * The instant up to which all input is applied, at most {@code now}. A partition that received records within
