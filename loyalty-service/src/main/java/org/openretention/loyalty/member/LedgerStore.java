@@ -89,7 +89,8 @@ public class LedgerStore {
         Map<String, MemberCache.Entry> cached = readOnly ? new HashMap<>() : new HashMap<>(cache.checkOut(customerIds));
         cached.values().removeIf(e -> {
             Collection<String> named = namedOrders.get(e.member().customerId);
-            return e.ordersFrom().isAfter(ordersSince) || (named != null && !e.orders().keySet().containsAll(named));
+            return e.ordersFrom().isAfter(horizonOf(ordersSince, e.advancedTo(), programme))
+                    || (named != null && !e.orders().keySet().containsAll(named));
         });
         Instant readFrom = readOnly ? ordersSince
                 : ordersSince.atZone(programme.zone()).minusMonths(CACHED_ORDER_SLACK_MONTHS).toInstant();
@@ -162,10 +163,16 @@ public class LedgerStore {
         List<String> stale = members.keySet().stream().filter(id -> !cached.containsKey(id)).toList();
         Map<String, List<PointsLot>> lots = new HashMap<>();
         Map<String, Map<String, OrderRecord>> orders = new HashMap<>();
+        Instant from = readFrom;
+        for (String id : stale) {
+            Instant horizon = horizonOf(readFrom, members.get(id).advancedTo(), programme);
+            from = horizon.isBefore(from) ? horizon : from;
+        }
+        Instant ordersFrom = from;
         if (!stale.isEmpty()) {
             Object[] staleIds = stale.toArray();
             pipeline.call(SELECT_LOTS_AND_ORDERS,
-                    p -> p.array("varchar", staleIds).array("varchar", staleIds).timestamp(readFrom).array("varchar", orderIds.toArray()), s -> {
+                    p -> p.array("varchar", staleIds).array("varchar", staleIds).timestamp(ordersFrom).array("varchar", orderIds.toArray()), s -> {
                         try (ResultSet rs = s.getResultSet()) {
                             while (rs.next()) {
                                 lots.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(MemberRows.lot(rs));
@@ -191,7 +198,7 @@ public class LedgerStore {
             } else {
                 session = MemberSession.restore(row.member(), row.debt(), row.advancedTo(), lots.getOrDefault(id, List.of()),
                         orders.getOrDefault(id, Map.of()), activity.getOrDefault(id, Map.of()), referrals.get(id), programme);
-                session.ordersFrom = readOnly ? null : readFrom;
+                session.ordersFrom = readOnly ? null : ordersFrom;
             }
             sessions.put(id, session);
         }
@@ -199,6 +206,21 @@ public class LedgerStore {
             cache.record(members.size() - stale.size(), stale.size());
         }
         return sessions;
+    }
+
+    /**
+     * From when a member's orders are needed: {@code since} (what the work at hand looks back to), or earlier for a
+     * member whose state was last advanced long ago. Advancing it to now passes requalification dates that each
+     * look back a year, the first of them up to a year after where it stands: a member without events or
+     * maintenance for two years needs the orders from three years ago.
+     */
+    static Instant horizonOf(Instant since, Instant advancedTo, Programme programme) {
+        if (advancedTo == null) {
+            return since;
+        }
+        // a month more than the rules need, as MemberReader asks the database
+        Instant fromAdvanced = advancedTo.atZone(programme.zone()).minusMonths(ORDER_HORIZON_MONTHS + 1).toInstant();
+        return fromAdvanced.isBefore(since) ? fromAdvanced : since;
     }
 
     /** A member row as read by the load. */

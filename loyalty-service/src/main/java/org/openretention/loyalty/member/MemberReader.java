@@ -33,7 +33,10 @@ public class MemberReader {
 
     private static final String QUERIES = "SELECT " + MemberRows.MEMBER + " FROM loyalty_member WHERE customer_id = ?;\n"
             + "SELECT " + MemberRows.LOT + " FROM points_lot WHERE customer_id = ? AND remaining > 0;\n"
-            + "SELECT " + MemberRows.ORDER + " FROM loyalty_order WHERE customer_id = ? AND occurred_at > ?";
+            // a member not advanced for long looks back from where it stands (see LedgerStore.horizonOf); a month more
+            // than ORDER_HORIZON_MONTHS, as the database counts months in its own time zone
+            + "SELECT " + MemberRows.ORDER + " FROM loyalty_order WHERE customer_id = ? AND occurred_at > least(?, "
+            + "(SELECT advanced_to FROM loyalty_member WHERE customer_id = ?) - make_interval(months => " + (LedgerStore.ORDER_HORIZON_MONTHS + 1) + "))";
 
     private final AgroalDataSource dataSource;
 
@@ -49,6 +52,7 @@ public class MemberReader {
             s.setString(2, customerId);
             s.setString(3, customerId);
             s.setTimestamp(4, Timestamp.from(ordersSince));
+            s.setString(5, customerId);
             if (!s.execute()) {
                 throw new IllegalStateException("the member query returned no rows");
             }
