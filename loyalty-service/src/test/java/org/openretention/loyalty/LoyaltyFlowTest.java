@@ -76,6 +76,27 @@ class LoyaltyFlowTest {
     }
 
     @Test
+    void aChangeOfTheEarningRulesCountsFromTheNextEventOn() {
+        String before = TestEvents.newCustomerId();
+        kafka.publish(Topics.ORDERS, TestEvents.orderCompleted(before, "o-b", "50.00", NOW.minus(Duration.ofDays(1))));
+        awaitLoyalty(before, "pendingPoints", 150); // the intake now holds the programme in memory
+        String admin = TestTokens.withRoles("admin");
+        java.util.Map<String, Object> rules = new java.util.HashMap<>(
+                given().auth().oauth2(admin).get("/earning-rules").then().statusCode(200).extract().jsonPath().getMap(""));
+        Object welcome = rules.get("welcomeBonusPoints");
+        try {
+            rules.put("welcomeBonusPoints", 137);
+            given().auth().oauth2(admin).contentType("application/json").body(rules).put("/earning-rules").then().statusCode(200);
+            String after = TestEvents.newCustomerId();
+            kafka.publish(Topics.ORDERS, TestEvents.orderCompleted(after, "o-a", "50.00", NOW.minus(Duration.ofDays(1))));
+            awaitLoyalty(after, "pendingPoints", 187);
+        } finally {
+            rules.put("welcomeBonusPoints", welcome);
+            given().auth().oauth2(admin).contentType("application/json").body(rules).put("/earning-rules").then().statusCode(200);
+        }
+    }
+
+    @Test
     void aPartialRefundClawsBackItsShareOfTheOrdersPoints() {
         String customer = TestEvents.newCustomerId();
         kafka.publish(Topics.ORDERS, TestEvents.orderCompleted(customer, "o-1", "1000.00", NOW.minus(Duration.ofDays(20))));

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * A customer's points: the open lots, the debt left by clawbacks of points already spent, and the rules that
@@ -29,11 +29,11 @@ public final class PointsAccount {
     private final ArrayList<PointsLot> lots;
     private final List<PointsLot> newLots = new ArrayList<>();
     private final List<LedgerEntry> newEntries = new ArrayList<>();
-    private final Supplier<UUID> ids;
+    private final Function<Instant, UUID> ids;
     private long debt;
     private Instant advancedTo;
 
-    public PointsAccount(String customerId, long debt, Instant advancedTo, List<PointsLot> openLots, Supplier<UUID> ids) {
+    public PointsAccount(String customerId, long debt, Instant advancedTo, List<PointsLot> openLots, Function<Instant, UUID> ids) {
         this(customerId, debt, new ArrayList<>(openLots), advancedTo, ids);
     }
 
@@ -41,11 +41,11 @@ public final class PointsAccount {
      * An account that works on {@code lots} itself, not on a copy (a member kept in memory between batches: the
      * list then lives on, instead of a new copy per batch that the garbage collector has to promote and reclaim).
      */
-    public static PointsAccount adopting(String customerId, long debt, Instant advancedTo, ArrayList<PointsLot> lots, Supplier<UUID> ids) {
+    public static PointsAccount adopting(String customerId, long debt, Instant advancedTo, ArrayList<PointsLot> lots, Function<Instant, UUID> ids) {
         return new PointsAccount(customerId, debt, lots, advancedTo, ids);
     }
 
-    private PointsAccount(String customerId, long debt, ArrayList<PointsLot> lots, Instant advancedTo, Supplier<UUID> ids) {
+    private PointsAccount(String customerId, long debt, ArrayList<PointsLot> lots, Instant advancedTo, Function<Instant, UUID> ids) {
         if (debt < 0) {
             throw new IllegalArgumentException("debt cannot be negative");
         }
@@ -57,7 +57,7 @@ public final class PointsAccount {
     }
 
     public static PointsAccount empty(String customerId) {
-        return new PointsAccount(customerId, 0, Instant.EPOCH, List.of(), UUID::randomUUID);
+        return new PointsAccount(customerId, 0, Instant.EPOCH, List.of(), at -> UUID.randomUUID());
     }
 
     /** One expiry that {@link #advanceTo} carried out: the points of the lots that expired at one instant. */
@@ -100,7 +100,7 @@ public final class PointsAccount {
     public PointsLot credit(EntryType source, String reason, long points, String orderId, String causeId,
                             Instant at, Instant availableAt, Instant expiresAt) {
         requirePositive(points);
-        PointsLot lot = new PointsLot(ids.get(), customerId, source, reason, orderId, causeId, at, availableAt, expiresAt, points, points, 0, false);
+        PointsLot lot = new PointsLot(ids.apply(at), customerId, source, reason, orderId, causeId, at, availableAt, expiresAt, points, points, 0, false);
         lots.add(lot);
         newLots.add(lot);
         entry(source, points, reason, causeId, lot.id(), at, availableAt, null);
@@ -148,7 +148,7 @@ public final class PointsAccount {
         }
         advanceTo(t);
         if (points > 0) {
-            PointsLot lot = new PointsLot(ids.get(), customerId, EntryType.ADJUST, "ADJUSTMENT", null, causeId, t, t, expiresAt, points, points, 0, false);
+            PointsLot lot = new PointsLot(ids.apply(t), customerId, EntryType.ADJUST, "ADJUSTMENT", null, causeId, t, t, expiresAt, points, points, 0, false);
             lots.add(lot);
             newLots.add(lot);
             entry(EntryType.ADJUST, points, reason, causeId, lot.id(), t, t, actor);

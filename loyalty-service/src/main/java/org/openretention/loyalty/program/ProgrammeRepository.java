@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.openretention.platform.jdbc.StatementPipeline;
+import org.openretention.platform.messaging.RetryBatchException;
 import org.openretention.loyalty.config.LoyaltyConfig;
 
 import java.sql.Array;
@@ -30,12 +32,14 @@ import java.util.stream.Collectors;
 public class ProgrammeRepository {
 
     private final AgroalDataSource dataSource;
+    private final StatementPipeline pipeline;
     private final LoyaltyConfig config;
     private final ObjectMapper json;
 
     @Inject
-    public ProgrammeRepository(AgroalDataSource dataSource, LoyaltyConfig config, ObjectMapper json) {
+    public ProgrammeRepository(AgroalDataSource dataSource, StatementPipeline pipeline, LoyaltyConfig config, ObjectMapper json) {
         this.dataSource = dataSource;
+        this.pipeline = pipeline;
         this.config = config;
         this.json = json;
     }
@@ -65,15 +69,34 @@ public class ProgrammeRepository {
 
     private volatile Versioned cached;
 
+    /**
+     * The programme as stored now. In an intake batch (an open {@link StatementPipeline}) the one kept in memory is
+     * returned at once, and its version is checked with the batch's next read instead: if it has changed, that read
+     * fails with a {@link RetryBatchException} and the batch is applied again, with the programme read anew.
+     */
     public Programme current() {
-        try (Connection c = dataSource.getConnection()) {
+        Versioned known = cached;
+        if (known != null && known.version() >= 0 && pipeline.isOpen()) {
+            pipeline.queue("SELECT version FROM programme_version WHERE id = 1", p -> {
+            }, s -> {
+                try (ResultSet rs = s.getResultSet()) {
+                    long version = rs.next() ? rs.getLong(1) : -1;
+                    if (version != known.version()) {
+                        cached = null;
+                        throw new RetryBatchException("the loyalty programme changed (version " + known.version() + " -> " + version + ")");
+                    }
+                }
+            });
+            return known.programme();
+        }
+        try (Connection c = pipeline.connection()) {
             long version;
             try (PreparedStatement s = c.prepareStatement("SELECT version FROM programme_version WHERE id = 1"); ResultSet rs = s.executeQuery()) {
                 version = rs.next() ? rs.getLong(1) : -1;
             }
-            Versioned known = cached;
-            if (known != null && known.version() == version && version >= 0) {
-                return known.programme();
+            Versioned latest = cached;
+            if (latest != null && latest.version() == version && version >= 0) {
+                return latest.programme();
             }
             // read after the version: a change committed in between is newer than the tag, and is re-read next time
             Programme programme = load(c);

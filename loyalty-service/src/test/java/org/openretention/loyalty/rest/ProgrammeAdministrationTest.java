@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -41,6 +42,8 @@ class ProgrammeAdministrationTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    org.openretention.platform.jdbc.StatementPipeline pipeline;
     @Inject
     org.openretention.loyalty.program.ProgrammeRepository programmes;
 
@@ -201,6 +204,38 @@ class ProgrammeAdministrationTest {
             given().auth().oauth2(admin()).contentType(ContentType.JSON).body(rules).put("/earning-rules").then().statusCode(200);
         }
         assertThat(programmes.current().rules().pointsPerCurrencyUnit()).doesNotContainKey("XTS");
+    }
+
+    @Test
+    void inAnIntakeBatchTheProgrammeInMemoryIsCheckedWithTheNextReadAndAChangeMakesTheBatchRetry() throws Exception {
+        org.openretention.loyalty.program.Programme known = programmes.current();
+        // unchanged: the batch gets the programme in memory, and the check passes with the batch's next read
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            pipeline.open();
+            assertThat(programmes.current()).isSameAs(known);
+            pipeline.flush();
+        });
+        // changed by someone else after the batch took the programme: the batch's next read fails, to be retried
+        assertThatThrownBy(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            pipeline.open();
+            assertThat(programmes.current()).isSameAs(known);
+            // committed in a transaction of its own, as another instance's change would be
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(this::bumpProgrammeVersion);
+            pipeline.flush();
+        })).hasStackTraceContaining("the loyalty programme changed");
+        // and the retry reads it anew
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            pipeline.open();
+            assertThat(programmes.current()).isNotSameAs(known);
+        });
+    }
+
+    private void bumpProgrammeVersion() {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE programme_version SET version = version + 1 WHERE id = 1");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The way every service takes events in. For a batch of records of one input channel it
@@ -42,6 +43,10 @@ public class EventIntake {
 
     private static final Logger LOG = Logger.getLogger(EventIntake.class);
     private static final Duration MAX_OUTAGE_BACKOFF = Duration.ofSeconds(30);
+    /** Batches a consumer claims before applying, after one of its batches repeated events. */
+    private static final int CLAIM_FIRST_AFTER_DUPLICATES = 100;
+
+    private final java.util.Map<String, AtomicInteger> claimFirst = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final EventCodec codec;
     private final ProcessedEvents processedEvents;
@@ -87,7 +92,22 @@ public class EventIntake {
         }
         if (!decoded.isEmpty()) {
             try {
-                applyInOneTransaction(consumer, decoded, handler);
+                try {
+                    applyInOneTransaction(consumer, decoded, handler, assumeNew(consumer));
+                } catch (RuntimeException e) {
+                    RetryBatchException retry = retryCause(e);
+                    if (retry == null) {
+                        throw e;
+                    }
+                    // an assumption made to save a round trip did not hold (see RetryBatchException): once more,
+                    // claiming first; and after repeated events for a while, as a redelivery comes in runs of batches
+                    LOG.debugf("Batch of %d on %s applied again: %s", decoded.size(), consumer, retry.getMessage());
+                    if (retry.repeatedEvents()) {
+                        claimFirst.computeIfAbsent(consumer, k -> new AtomicInteger()).set(CLAIM_FIRST_AFTER_DUPLICATES);
+                    }
+                    registry.counter("platform.intake.retried.batches", "consumer", consumer).increment();
+                    applyInOneTransaction(consumer, decoded, handler, false);
+                }
             } catch (RuntimeException batchFailure) {
                 if (decoded.size() > 1) {
                     LOG.debugf(batchFailure, "Batch of %d on %s failed, applying one by one", decoded.size(), consumer);
@@ -104,12 +124,40 @@ public class EventIntake {
         accept(consumer, List.of(record), handler);
     }
 
-    private void applyInOneTransaction(String consumer, List<Decoded> batch, EventHandler handler) {
+    /**
+     * Whether the next batch of {@code consumer} may assume its events are all new: yes, unless a batch of the
+     * consumer repeated events a short while ago.
+     */
+    private boolean assumeNew(String consumer) {
+        AtomicInteger left = claimFirst.get(consumer);
+        return left == null || left.get() <= 0 || left.decrementAndGet() < 0;
+    }
+
+    private static RetryBatchException retryCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RetryBatchException retry) {
+                return retry;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param assumeNew claim the events with the first read of the handler, on the assumption that none is a
+     *                  repetition (a {@link RetryBatchException} then says otherwise), instead of before it
+     */
+    private void applyInOneTransaction(String consumer, List<Decoded> batch, EventHandler handler, boolean assumeNew) {
         int applied = QuarkusTransaction.requiringNew().call(() -> {
             // the writes of the batch go to PostgreSQL together, with the reads that follow them or before commit
             pipeline.open();
-            Set<UUID> fresh = new java.util.HashSet<>(processedEvents.claim(consumer,
-                    batch.stream().map(d -> d.event().eventId()).toList()));
+            List<UUID> ids = batch.stream().map(d -> d.event().eventId()).toList();
+            Set<UUID> fresh;
+            if (assumeNew) {
+                processedEvents.claimAllAssumingNew(consumer, ids);
+                fresh = new java.util.HashSet<>(ids);
+            } else {
+                fresh = new java.util.HashSet<>(processedEvents.claim(consumer, ids));
+            }
             List<EventEnvelope<?>> toApply = new ArrayList<>(fresh.size());
             for (Decoded d : batch) {
                 if (fresh.remove(d.event().eventId())) {
@@ -138,7 +186,7 @@ public class EventIntake {
         while (true) {
             attempt++;
             try {
-                applyInOneTransaction(consumer, List.of(single), handler);
+                applyInOneTransaction(consumer, List.of(single), handler, false);
                 return;
             } catch (RejectedEventException e) {
                 deadLetters.send(single.record(), "rejected by " + consumer + ": " + e.getMessage());

@@ -57,6 +57,30 @@ public class ProcessedEvents {
         });
     }
 
+    /**
+     * Queues the claim of all these events in the transaction's {@link StatementPipeline}, on the assumption that
+     * none was processed before: it goes to the database with the transaction's next read, and if any of them was
+     * claimed before (or appears twice), that read fails with a {@link RetryBatchException}, which rolls the work
+     * back. Saves the round trip of {@link #claim} for the usual batch, which repeats nothing.
+     */
+    public void claimAllAssumingNew(String consumer, Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        int expected = eventIds.size();
+        pipeline.queue(CLAIM_ALL, p -> p.string(consumer).array("uuid", eventIds.toArray()), s -> {
+            int claimed = s.getUpdateCount();
+            if (claimed != expected) {
+                throw new RetryBatchException((expected - claimed) + " of " + expected + " events were processed before", true);
+            }
+        });
+    }
+
+    private static final String CLAIM_ALL = """
+            INSERT INTO platform_processed_event (consumer, event_id)
+            SELECT ?, id FROM unnest(?::uuid[]) AS id
+            ON CONFLICT DO NOTHING""";
+
     /** Whether {@code consumer} has already processed the event. */
     public boolean isProcessed(String consumer, UUID eventId) {
         try (Connection connection = dataSource.getConnection();

@@ -2,7 +2,11 @@ package org.openretention.platform.messaging;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.openretention.events.EventCodec;
@@ -29,6 +33,10 @@ class BatchIntakeTest {
     ProcessedEvents processedEvents;
     @Inject
     StreamPositions positions;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void aBatchIsAppliedInOneCallAndARedeliveredBatchChangesNothing() {
@@ -39,17 +47,7 @@ class BatchIntakeTest {
             batch.add(new ConsumerRecord<>("kit-batch", 0, i, customer, codec.encodeBytes(event)));
         }
         List<List<EventEnvelope<?>>> calls = new ArrayList<>();
-        EventHandler handler = new EventHandler() {
-            @Override
-            public void apply(EventEnvelope<?> event) {
-                throw new AssertionError("the intake must hand batches to applyAll");
-            }
-
-            @Override
-            public void applyAll(List<EventEnvelope<?>> events) {
-                calls.add(List.copyOf(events));
-            }
-        };
+        EventHandler handler = committedCallsInto(calls);
 
         intake.accept("batch-test", batch, handler);
         intake.accept("batch-test", batch, handler);
@@ -58,6 +56,63 @@ class BatchIntakeTest {
         assertThat(calls.get(0)).hasSize(200);
         assertThat(calls.get(0).get(0).customerId()).isEqualTo(customer);
         assertThat(processedEvents.isProcessed("batch-test", calls.get(0).get(199).eventId())).isTrue();
+    }
+
+    @Test
+    void aBatchRepeatingSomeEventsIsAppliedAgainWithTheNewOnesOnly() {
+        String customer = TestEvents.newCustomerId();
+        List<ConsumerRecord<String, byte[]>> first = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            EventEnvelope<?> event = TestEvents.orderCompleted(customer, "o-" + i, "10", Instant.now());
+            first.add(new ConsumerRecord<>("kit-batch", 0, i, customer, codec.encodeBytes(event)));
+        }
+        EventEnvelope<?> fresh = TestEvents.orderCompleted(customer, "o-new", "10", Instant.now());
+        // a redelivery of the second event, then a new one: the first attempt assumes all are new and rolls back
+        List<ConsumerRecord<String, byte[]>> second = List.of(first.get(1),
+                new ConsumerRecord<>("kit-batch", 0, 3, customer, codec.encodeBytes(fresh)));
+        List<List<EventEnvelope<?>>> calls = new ArrayList<>();
+        EventHandler handler = committedCallsInto(calls);
+        double retriedBefore = retriedBatches("batch-repeat-test");
+
+        intake.accept("batch-repeat-test", first, handler);
+        intake.accept("batch-repeat-test", second, handler);
+
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0)).hasSize(3);
+        assertThat(calls.get(1)).extracting(EventEnvelope::eventId).containsExactly(fresh.eventId());
+        assertThat(retriedBatches("batch-repeat-test") - retriedBefore).isEqualTo(1.0);
+    }
+
+    private double retriedBatches(String consumer) {
+        var counter = registry.find("platform.intake.retried.batches").tag("consumer", consumer).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** A handler that keeps each call it gets, once its transaction has committed. */
+    private EventHandler committedCallsInto(List<List<EventEnvelope<?>>> calls) {
+        return new EventHandler() {
+            @Override
+            public void apply(EventEnvelope<?> event) {
+                throw new AssertionError("the intake must hand batches to applyAll");
+            }
+
+            @Override
+            public void applyAll(List<EventEnvelope<?>> events) {
+                List<EventEnvelope<?>> call = List.copyOf(events);
+                transactions.registerInterposedSynchronization(new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                        if (status == Status.STATUS_COMMITTED) {
+                            calls.add(call);
+                        }
+                    }
+                });
+            }
+        };
     }
 
     @Test
