@@ -60,7 +60,10 @@ public interface PlatformConfig {
         @WithDefault("PT0.5S")
         Duration pollInterval();
 
-        /** Events the relay takes, sends and deletes per round (one transaction, one flush). */
+        /**
+         * Events the relay takes, sends and deletes per round (one transaction, one flush), in whole outbox rows (a row
+         * holds the events of one publishAll): the last row of a round may take it beyond.
+         */
         @WithDefault("2000")
         int batchSize();
 

@@ -8,8 +8,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.openretention.events.EventCodec;
 import org.openretention.events.EventEnvelope;
 import org.openretention.platform.jdbc.StatementPipeline;
-import org.openretention.platform.jdbc.TableRows;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -18,15 +19,16 @@ import java.util.List;
  * sends it to Kafka after commit and deletes the row. A crash between commit and send loses nothing; a rolled-back
  * change publishes nothing.
  *
- * <p>Rows are written with one statement per call through the {@link StatementPipeline} (a queued INSERT, or COPY
- * for many rows), on the connection Agroal has enlisted in the caller's JTA transaction; their {@code seq}
- * follows the order of the events given. The record key
+ * <p>Each call writes one row, holding all its events in order, one line each (V0_4), queued in the
+ * {@link StatementPipeline} on the connection Agroal has enlisted in the caller's JTA transaction; rows are relayed
+ * in {@code seq} order. The record key
  * is the event's customer id, so Kafka keeps each customer's events in order.
  */
 @ApplicationScoped
 public class Outbox {
 
-    private static final String[] COLUMNS = {"event_id uuid", "topic varchar", "record_key varchar", "event_type varchar", "payload text"};
+    private static final String INSERT = """
+            INSERT INTO platform_outbox (event_id, topic, record_key, event_type, payload, events) VALUES (?, ?, ?, ?, ?, ?)""";
     private static final Object WAKE_REGISTERED = new Object();
 
     private final EventCodec codec;
@@ -55,12 +57,52 @@ public class Outbox {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("Outbox.publish needs an active transaction: the event must commit with the state change");
         }
-        TableRows rows = new TableRows("platform_outbox", COLUMNS);
+        // one row for all of them (see V0_4): one line per event
+        ByteArrayOutputStream lines = new ByteArrayOutputStream(events.size() * 512);
         for (EventEnvelope<?> event : events) {
-            rows.row(event.eventId(), topic, event.customerId(), event.type(), codec.encodeBytes(event));
+            if (lines.size() > 0) {
+                lines.write('\n');
+            }
+            lines.writeBytes(event.eventId().toString().getBytes(StandardCharsets.US_ASCII));
+            lines.write('\t');
+            lines.writeBytes(escape(event.customerId()).getBytes(StandardCharsets.UTF_8));
+            lines.write('\t');
+            lines.writeBytes(escape(event.type()).getBytes(StandardCharsets.UTF_8));
+            lines.write('\t');
+            lines.writeBytes(codec.encodeBytes(event));
         }
-        pipeline.insert(rows);
+        EventEnvelope<?> first = events.get(0);
+        String payload = lines.toString(StandardCharsets.UTF_8);
+        int count = events.size();
+        pipeline.queue(INSERT, p -> p.object(first.eventId()).string(topic).string(first.customerId()).string(first.type())
+                .string(payload).integer(count), StatementPipeline.Check.changes(1, "outbox row"));
         wakeRelayAfterCommit();
+    }
+
+    /** A record key or event type in a payload line: backslash, tab and newline escaped. */
+    static String escape(String text) {
+        if (text.indexOf('\\') < 0 && text.indexOf('\t') < 0 && text.indexOf('\n') < 0) {
+            return text;
+        }
+        return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
+    }
+
+    /** The inverse of {@link #escape}. */
+    static String unescape(String text) {
+        if (text.indexOf('\\') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                char next = text.charAt(++i);
+                out.append(next == 't' ? '\t' : next == 'n' ? '\n' : next);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private void wakeRelayAfterCommit() {

@@ -34,8 +34,8 @@ import java.util.concurrent.TimeoutException;
  * Runs on its own thread, woken right after a commit that wrote to the outbox and otherwise every poll interval.
  *
  * <p>A round is one transaction. It takes a transaction-scoped PostgreSQL advisory lock, so only one instance of
- * the service relays at a time, which keeps each customer's events in order; deletes up to a batch of the oldest
- * rows ({@code DELETE ... RETURNING}); sends them all with the idempotent {@link PlatformProducer} (key = customer
+ * the service relays at a time, which keeps each customer's events in order; deletes the oldest rows, up to a
+ * batch of events ({@code DELETE ... RETURNING}; a row holds the events of one {@link Outbox#publishAll}); sends them all with the idempotent {@link PlatformProducer} (key = customer
  * id), flushes once, waits for every acknowledgement, and only then commits. If a send fails or times out, the
  * round rolls back, so all its rows are in the outbox again, in their places; the first failed row then counts
  * the attempt and records the error ({@code attempts}, {@code last_error}, in a short transaction of its own) and
@@ -57,15 +57,19 @@ public class OutboxRelay {
      *   1. the round's commit does not wait for its WAL to reach the disk. Losing a committed deletion in a crash
      *      only means its rows are sent again, which at-least-once delivery allows (consumers de-duplicate by event
      *      id); a round is then one fsync shorter, and so is the wait of the events committed meanwhile.
-     *   2. the oldest rows, each deleted only if this transaction holds the relay lock (taken with the first row,
+     *   2. the oldest rows up to a batch of events (a row holds the events of one publishAll, see V0_4), each
+     *      deleted only if this transaction holds the relay lock (taken with the first row,
      *      re-entrant for the others), so that one instance relays at a time and each customer's events keep their
      *      order. Another instance's round holds it until that round ends.
      */
     private static final String TAKE = """
             SET LOCAL synchronous_commit TO OFF;
-            DELETE FROM platform_outbox WHERE seq = ANY (ARRAY (SELECT seq FROM platform_outbox ORDER BY seq LIMIT ?))
+            DELETE FROM platform_outbox WHERE seq = ANY (ARRAY (
+                    SELECT seq FROM (SELECT seq, sum(events) OVER (ORDER BY seq ROWS UNBOUNDED PRECEDING) - events AS before
+                                     FROM platform_outbox ORDER BY seq LIMIT ?) AS oldest
+                    WHERE before < ?))
                 AND pg_try_advisory_xact_lock(hashtext('openretention'), hashtext('outbox-relay'))
-            RETURNING seq, event_id, topic, record_key, event_type, payload""";
+            RETURNING seq, payload, topic""";
 
     private final AgroalDataSource dataSource;
     private final PlatformProducer producer;
@@ -123,16 +127,19 @@ public class OutboxRelay {
         while (running) {
             int sent;
             boolean failed;
+            int rows;
             try {
                 RelayResult result = relayOnce();
                 sent = result.sent();
                 failed = result.failed();
+                rows = result.rows();
             } catch (RuntimeException e) {
                 LOG.warnf("Outbox relay round failed: %s", e.getMessage());
                 sent = 0;
                 failed = true;
+                rows = 0;
             }
-            vacuumIfDue(sent);
+            vacuumIfDue(rows);
             if (failed) {
                 backoffMs = backoffMs == 0 ? 200 : Math.min(backoffMs * 2, config.outbox().maxBackoff().toMillis());
                 sleep(backoffMs, false);
@@ -192,10 +199,46 @@ public class OutboxRelay {
         }
     }
 
-    record RelayResult(int sent, boolean failed) {
+    /** @param sent events sent; @param rows outbox rows deleted */
+    record RelayResult(int sent, boolean failed, int rows) {
+        RelayResult(int sent, boolean failed) {
+            this(sent, failed, sent);
+        }
     }
 
-    private record Row(long seq, UUID eventId, String topic, String key, String type, String payload) {
+    /** One event of an outbox row. */
+    private record Event(UUID eventId, String key, String type, byte[] json) {
+    }
+
+    /** An outbox row: the events of one publishAll, in order. */
+    private record Row(long seq, String topic, List<Event> events) {
+        UUID eventId() {
+            return events.get(0).eventId();
+        }
+
+        String type() {
+            return events.get(0).type();
+        }
+
+        /** Splits the payload's lines (V0_4: id TAB key TAB type TAB json). */
+        static Row of(long seq, String topic, String payload) {
+            List<Event> events = new ArrayList<>();
+            int at = 0;
+            while (at < payload.length()) {
+                int end = payload.indexOf('\n', at);
+                end = end < 0 ? payload.length() : end;
+                int t1 = payload.indexOf('\t', at);
+                int t2 = payload.indexOf('\t', t1 + 1);
+                int t3 = payload.indexOf('\t', t2 + 1);
+                if (t1 < 0 || t2 < 0 || t3 < 0 || t3 > end) {
+                    throw new IllegalStateException("outbox row " + seq + ": line without its four fields at " + at);
+                }
+                events.add(new Event(UUID.fromString(payload.substring(at, t1)), Outbox.unescape(payload.substring(t1 + 1, t2)),
+                        Outbox.unescape(payload.substring(t2 + 1, t3)), payload.substring(t3 + 1, end).getBytes(StandardCharsets.UTF_8)));
+                at = end + 1;
+            }
+            return new Row(seq, topic, events);
+        }
     }
 
     /** Ends a round whose send failed: the transaction rolls back and every row of the round stays. */
@@ -210,7 +253,7 @@ public class OutboxRelay {
 
     /** One round: sends up to a batch of events, if this instance holds the relay lock. Visible for tests. */
     RelayResult relayOnce() {
-        int sent;
+        int[] sent;
         try {
             sent = QuarkusTransaction.requiringNew().call(this::relayRound);
         } catch (RuntimeException e) {
@@ -219,27 +262,37 @@ public class OutboxRelay {
                 throw e;
             }
             recordFailure(failure.row, failure.getMessage());
-            return new RelayResult(0, true);
+            return new RelayResult(0, true, 0);
         }
-        if (sent > 0) {
-            registry.counter("platform.outbox.published").increment(sent);
+        if (sent[0] > 0) {
+            registry.counter("platform.outbox.published").increment(sent[0]);
         }
-        return new RelayResult(sent, false);
+        return new RelayResult(sent[0], false, sent[1]);
     }
 
-    /** In the round's transaction: returns how many rows were sent, or throws {@link SendFailed} to roll back. */
-    private int relayRound() throws SQLException {
+    /**
+     * In the round's transaction: returns how many events and rows were sent, or throws {@link SendFailed} to roll
+     * back.
+     */
+    private int[] relayRound() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             List<Row> rows = take(connection);
             if (rows.isEmpty()) {
-                return 0;
+                return new int[]{0, 0};
             }
-            List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+            List<Future<RecordMetadata>> sends = new ArrayList<>();
+            List<Row> sentRows = new ArrayList<>();
+            int events = 0;
+            sending:
             for (Row row : rows) {
-                Future<RecordMetadata> send = send(row);
-                sends.add(send);
-                if (send.isDone() && send.state() == Future.State.FAILED) {
-                    break; // the broker or topic is unavailable: the round fails, the rows behind need not be tried
+                for (Event event : row.events()) {
+                    Future<RecordMetadata> send = send(row.topic(), event);
+                    sends.add(send);
+                    sentRows.add(row);
+                    events++;
+                    if (send.isDone() && send.state() == Future.State.FAILED) {
+                        break sending; // the broker or topic is unavailable: the round fails, the rows behind need not be tried
+                    }
                 }
             }
             producer.get().flush();
@@ -248,10 +301,10 @@ public class OutboxRelay {
             for (int i = 0; i < sends.size(); i++) {
                 String error = awaitAck(sends.get(i), deadline);
                 if (error != null) {
-                    throw new SendFailed(rows.get(i), error);
+                    throw new SendFailed(sentRows.get(i), error);
                 }
             }
-            return rows.size();
+            return new int[]{events, rows.size()};
         }
     }
 
@@ -278,12 +331,12 @@ public class OutboxRelay {
         return null;
     }
 
-    private Future<RecordMetadata> send(Row row) {
+    private Future<RecordMetadata> send(String topic, Event event) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add("event-type", row.type().getBytes(StandardCharsets.UTF_8));
-        headers.add("event-id", row.eventId().toString().getBytes(StandardCharsets.UTF_8));
+        headers.add("event-type", event.type().getBytes(StandardCharsets.UTF_8));
+        headers.add("event-id", event.eventId().toString().getBytes(StandardCharsets.UTF_8));
         try {
-            return producer.get().send(new ProducerRecord<>(row.topic(), null, row.key(), row.payload().getBytes(StandardCharsets.UTF_8), headers));
+            return producer.get().send(new ProducerRecord<>(topic, null, event.key(), event.json(), headers));
         } catch (RuntimeException e) {
             // metadata could not be fetched in time (broker down, topic missing): report it like a failed delivery
             return java.util.concurrent.CompletableFuture.failedFuture(e);
@@ -297,12 +350,13 @@ public class OutboxRelay {
     private List<Row> take(Connection connection) throws SQLException {
         try (PreparedStatement take = connection.prepareStatement(TAKE)) {
             take.setInt(1, config.outbox().batchSize());
+            take.setInt(2, config.outbox().batchSize());
             take.execute(); // SET LOCAL: no result set
             take.getMoreResults();
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = take.getResultSet()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                    rows.add(Row.of(rs.getLong(1), rs.getString(3), rs.getString(2)));
                 }
             }
             rows.sort(Comparator.comparingLong(Row::seq));
@@ -313,7 +367,8 @@ public class OutboxRelay {
     /** After the round rolled back: counts the attempt and keeps the error on the row, logs, counts the failure. */
     private void recordFailure(Row row, String error) {
         registry.counter("platform.outbox.failures", "topic", row.topic()).increment();
-        LOG.warnf("Outbox event %s (%s) not sent to %s: %s; will retry", row.eventId(), row.type(), row.topic(), error);
+        LOG.warnf("Outbox row %d (%d events from %s, %s) not sent to %s: %s; will retry", row.seq(), row.events().size(), row.eventId(),
+                row.type(), row.topic(), error);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 try (Connection connection = dataSource.getConnection();
@@ -333,7 +388,7 @@ public class OutboxRelay {
 
     private double backlog() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM platform_outbox");
+             PreparedStatement count = connection.prepareStatement("SELECT coalesce(sum(events), 0) FROM platform_outbox");
              ResultSet rs = count.executeQuery()) {
             return rs.next() ? rs.getLong(1) : Double.NaN;
         } catch (SQLException e) {

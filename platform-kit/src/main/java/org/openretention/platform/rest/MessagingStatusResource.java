@@ -55,7 +55,7 @@ public class MessagingStatusResource {
                 }
             }
             try (PreparedStatement s = c.prepareStatement("""
-                    SELECT count(*),
+                    SELECT coalesce(sum(events), 0),
                            min(created_at),
                            (SELECT last_error FROM platform_outbox WHERE last_error IS NOT NULL ORDER BY seq LIMIT 1)
                     FROM platform_outbox""");

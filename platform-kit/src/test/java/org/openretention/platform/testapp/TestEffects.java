@@ -25,11 +25,14 @@ public class TestEffects {
     public record OutboxRow(long seq, int attempts, String lastError) {
     }
 
-    /** The event's outbox row, or null once the relay has sent (and deleted) it, or if it was never written. */
+    /**
+     * The outbox row holding the event (a row holds the events of one publishAll, a line each), or null once the
+     * relay has sent (and deleted) it, or if it was never written.
+     */
     public OutboxRow outboxRow(java.util.UUID eventId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT seq, attempts, last_error FROM platform_outbox WHERE event_id = ?")) {
-            s.setObject(1, eventId);
+             PreparedStatement s = c.prepareStatement("SELECT seq, attempts, last_error FROM platform_outbox WHERE strpos(payload, ?) > 0")) {
+            s.setString(1, eventId.toString());
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? new OutboxRow(rs.getLong(1), rs.getInt(2), rs.getString(3)) : null;
             }
