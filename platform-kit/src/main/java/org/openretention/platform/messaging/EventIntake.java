@@ -30,7 +30,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       reason, and the others go on;</li>
  *   <li>in one transaction, claims the event ids in the processed-event table and hands only the events never
  *       applied before to the handler, so a redelivered event changes nothing; the transaction queues its writes
- *       in the {@link StatementPipeline}, so that they cost one round trip to the database;</li>
+ *       in the {@link StatementPipeline}, so that they cost one round trip to the database. The claim itself is
+ *       queued on the assumption that the batch repeats nothing, and goes out with the handler's first read; if
+ *       the batch did repeat events, that read fails ({@link RetryBatchException}), the transaction rolls back and
+ *       the batch is applied again at once, claiming first. Handlers therefore keep every effect in the
+ *       transaction (the outbox for events they publish);</li>
  *   <li>if that transaction fails, applies the events one by one to isolate the culprit: an event the handler
  *       rejects, or one that still fails after the configured attempts, is dead-lettered; a lost database
  *       connection is waited out instead, since dead-lettering everything during an outage would lose order.</li>
