@@ -117,15 +117,16 @@ public class LedgerStore {
         Map<String, Map<String, Integer>> activity = new HashMap<>();
         Map<String, Referral> referrals = new HashMap<>();
         pipeline.call(sql.toString(), p -> {
+            Array ids = p.createArray("varchar", sortedIds);
             if (!readOnly) {
-                p.array("varchar", sortedIds);
+                p.array(ids);
             }
-            p.array("varchar", sortedIds);
+            p.array(ids);
             if (withActivity) {
-                p.array("varchar", sortedIds).object(Date.valueOf(activitySince));
+                p.array(ids).object(Date.valueOf(activitySince));
             }
             if (!readOnly) {
-                p.array("varchar", sortedIds);
+                p.array(ids);
             }
         }, s -> {
             if (!readOnly) {
@@ -171,8 +172,10 @@ public class LedgerStore {
         Instant ordersFrom = from;
         if (!stale.isEmpty()) {
             Object[] staleIds = stale.toArray();
-            pipeline.call(SELECT_LOTS_AND_ORDERS,
-                    p -> p.array("varchar", staleIds).array("varchar", staleIds).timestamp(ordersFrom).array("varchar", orderIds.toArray()), s -> {
+            pipeline.call(SELECT_LOTS_AND_ORDERS, p -> {
+                        Array ids = p.createArray("varchar", staleIds);
+                        p.array(ids).array(ids).timestamp(ordersFrom).array("varchar", orderIds.toArray());
+                    }, s -> {
                         try (ResultSet rs = s.getResultSet()) {
                             while (rs.next()) {
                                 lots.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(MemberRows.lot(rs));

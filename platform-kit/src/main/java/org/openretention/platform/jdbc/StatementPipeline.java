@@ -106,6 +106,16 @@ public class StatementPipeline {
             return this;
         }
 
+        /** An array made once, for a statement list that passes the same array several times. */
+        public java.sql.Array createArray(String elementType, Object[] values) throws SQLException {
+            return connection.createArrayOf(elementType, values);
+        }
+
+        public Parameters array(java.sql.Array value) throws SQLException {
+            statement.setArray(next++, value);
+            return this;
+        }
+
         public Parameters object(Object value) throws SQLException {
             statement.setObject(next++, value);
             return this;
