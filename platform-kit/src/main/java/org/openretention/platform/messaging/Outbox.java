@@ -69,7 +69,13 @@ public class Outbox {
             lines.write('\t');
             lines.writeBytes(escape(event.type()).getBytes(StandardCharsets.UTF_8));
             lines.write('\t');
-            lines.writeBytes(codec.encodeBytes(event));
+            byte[] json = codec.encodeBytes(event);
+            for (byte b : json) {
+                if (b == '\n') { // compact JSON escapes newlines in strings and has no other whitespace: the framing relies on it
+                    throw new IllegalStateException("event " + event.eventId() + " encodes with a raw newline");
+                }
+            }
+            lines.writeBytes(json);
         }
         EventEnvelope<?> first = events.get(0);
         String payload = lines.toString(StandardCharsets.UTF_8);
