@@ -21,11 +21,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProcessedEvents {
 
-    private static final String CLAIM = """
+    /** Claims the ids not claimed before; its update count says how many. */
+    private static final String CLAIM_ALL = """
             INSERT INTO platform_processed_event (consumer, event_id)
             SELECT ?, id FROM unnest(?::uuid[]) AS id
-            ON CONFLICT DO NOTHING
-            RETURNING event_id""";
+            ON CONFLICT DO NOTHING""";
+    /** The same, returning the ids it claimed. */
+    private static final String CLAIM = CLAIM_ALL + "\nRETURNING event_id";
 
     private final AgroalDataSource dataSource;
     private final StatementPipeline pipeline;
@@ -75,11 +77,6 @@ public class ProcessedEvents {
             }
         });
     }
-
-    private static final String CLAIM_ALL = """
-            INSERT INTO platform_processed_event (consumer, event_id)
-            SELECT ?, id FROM unnest(?::uuid[]) AS id
-            ON CONFLICT DO NOTHING""";
 
     /** Whether {@code consumer} has already processed the event. */
     public boolean isProcessed(String consumer, UUID eventId) {
