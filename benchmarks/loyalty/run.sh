@@ -38,6 +38,7 @@ SERVICE_PORT="${BENCH_SERVICE_PORT:-38081}"
 PARTITIONS=12
 SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:--Xms256m -Xmx2g -XX:MaxGCPauseMillis=20}"   # as the local stack (./platform)
 KAFKA_HEAP_OPTS="${BENCH_KAFKA_HEAP_OPTS:--Xms256m -Xmx1g}"       # as the local stack (./platform)
+PG_SHARED_BUFFERS="${BENCH_PG_SHARED_BUFFERS:-256MB}"              # as the local stack (./platform)
 
 ORDERS=1000000
 CUSTOMERS=100000
@@ -245,7 +246,7 @@ listen_addresses = '127.0.0.1'
 port = $PG_PORT
 unix_socket_directories = ''
 max_connections = 200
-shared_buffers = 256MB
+shared_buffers = $PG_SHARED_BUFFERS
 log_min_messages = warning
 log_line_prefix = '%m [%p] %q%u@%d '
 shared_preload_libraries = 'pg_stat_statements'
@@ -452,9 +453,11 @@ for r in $(seq 1 "$LAT_RUNS"); do
     load_note "latency run $r"
     BEFORE="$(cpu_snapshot)"
     pg postgres -c "SELECT pg_stat_statements_reset()" >/dev/null || true
+    sample_top "$WORK/top-lat$r.txt" & SAMPLER_PID=$!
     BENCH_EXTRA=("${LOADGEN_OPTS[@]}")
-    record "lat$r" latency --bootstrap "$BOOT" --rate "$LAT_RATE" --duration-s "$DURATION" --customers "$CUSTOMERS" --tag "lat$r"
+    record "lat$r" latency --bootstrap "$BOOT" --rate "$LAT_RATE" --duration-s "$DURATION" --customers "$CUSTOMERS" --tag "lat$r" --series "$WORK/latseries-lat$r.tsv"
     BENCH_EXTRA=()
+    stop_sampler
     pgss_dump "$WORK/pgss-lat$r.txt"
     cpu_split "lat$r" "$BEFORE" "$(cpu_snapshot)" | tee -a "$RESULTS" >&2
     record "lat$r" await-lag --bootstrap "$BOOT" --group loyalty-service --topic orders || true
@@ -465,7 +468,7 @@ if (( LAT_LOW_RATE > 0 )); then
     load_note "latency run at $LAT_LOW_RATE/s"
     BEFORE="$(cpu_snapshot)"
     BENCH_EXTRA=("${LOADGEN_OPTS[@]}")
-    record "latlow" latency --bootstrap "$BOOT" --rate "$LAT_LOW_RATE" --duration-s "$DURATION" --customers "$CUSTOMERS" --tag latlow
+    record "latlow" latency --bootstrap "$BOOT" --rate "$LAT_LOW_RATE" --duration-s "$DURATION" --customers "$CUSTOMERS" --tag latlow --series "$WORK/latseries-latlow.tsv"
     BENCH_EXTRA=()
     cpu_split "latlow" "$BEFORE" "$(cpu_snapshot)" | tee -a "$RESULTS" >&2
     record "latlow" await-lag --bootstrap "$BOOT" --group loyalty-service --topic orders || true
@@ -480,9 +483,13 @@ for r in $(seq 1 "$HTTP_RUNS"); do
         "http://127.0.0.1:$SERVICE_PORT/customers/$(printf 'c%d' $((1000000 + 42)))/loyalty" || true)"
     echo "http$r RESULT phase=http-probe status=${probe% *} seconds=${probe#* }" | tee -a "$RESULTS" >&2
     BENCH_EXTRA=("${LOADGEN_OPTS[@]}")
+    pg postgres -c "SELECT pg_stat_statements_reset()" >/dev/null || true
+    sample_top "$WORK/top-http$r.txt" & SAMPLER_PID=$!
     record "http$r" http-load --base-url "http://127.0.0.1:$SERVICE_PORT" --token-file "$WORK/support.token" \
         --rate "$HTTP_RATE" --duration-s "$DURATION" --customers "$CUSTOMERS" --connections "$HTTP_CONNECTIONS"
     BENCH_EXTRA=()
+    stop_sampler
+    pgss_dump "$WORK/pgss-http$r.txt"
     cpu_split "http$r" "$BEFORE" "$(cpu_snapshot)" | tee -a "$RESULTS" >&2
     if [[ "$(val_now "http$r" http ok)" == 0 ]]; then thread_dump "http$r"; fi
 done
@@ -549,7 +556,7 @@ Comparison ceilings measured in the same run (medians):
 - $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')), $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(uname -sr)
 - JDK: $("$JAVA" -version 2>&1 | head -n 1) (\`$JAVA_HOME\`)
 - Kafka 4.0.0 (KRaft, single node, \`local-stack/kafka/server.properties.template\`, heap \`$KAFKA_HEAP_OPTS\`) on 127.0.0.1:$KAFKA_PORT;
-  PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') private cluster on 127.0.0.1:$PG_PORT (shared_buffers 256MB as \`./platform\`, max_wal_size 4GB, checkpoint_timeout 30min, wal_buffers 32MB, synchronous_commit on (durable commits), defaults otherwise; plus pg_stat_statements);
+  PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') private cluster on 127.0.0.1:$PG_PORT (shared_buffers $PG_SHARED_BUFFERS; ./platform uses 256MB, max_wal_size 4GB, checkpoint_timeout 30min, wal_buffers 32MB, synchronous_commit on (durable commits), defaults otherwise; plus pg_stat_statements);
   loyalty-service (\`quarkus-run.jar\`, \`$SERVICE_JAVA_OPTS\`, \`OPENRETENTION_KAFKA_PARTITIONS=12\`) on 127.0.0.1:$SERVICE_PORT. Everything on the same 2 cores, with the load generator.
 - Data set (the last throughput run; earlier runs: $(n0 "${REPEAT_ORDERS:-$ORDERS}") for $(n0 "${REPEAT_CUSTOMERS:-$CUSTOMERS}") customers): $(n0 "$ORDERS") \`OrderCompleted\` for $(n0 "$CUSTOMERS") customers ($(( ORDERS / CUSTOMERS )) each), whole amounts 10..120 CNY, no discount (nobody leaves the MEMBER tier), event times over the 2 days before the run; expected ledger = one EARN per order + one 100-point BONUS (welcome) per customer.
 - The machine is a VM that may share its host (see the steal column below) and, at times, its cores with other work of the team. Load averages (1/5/15 min) when each phase started:
@@ -654,6 +661,12 @@ $(cat "$WORK/pgss-run${RUNS}.txt" 2>/dev/null)
 
 \`\`\`
 $(cat "$WORK/pgss-lat${LAT_RUNS}.txt" 2>/dev/null)
+\`\`\`
+
+### Where PostgreSQL time went during the last HTTP run at $HTTP_RATE requests/s
+
+\`\`\`
+$(cat "$WORK/pgss-http${HTTP_RUNS}.txt" 2>/dev/null)
 \`\`\`
 
 ### Ledger growth of the last throughput run (every 10th 500 ms sample: seconds since the first, entries)

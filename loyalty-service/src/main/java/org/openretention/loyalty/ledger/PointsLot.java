@@ -74,6 +74,14 @@ public final class PointsLot {
         changed = true;
     }
 
+    /** A copy with the same state, for a read that may change it (bring it to now) without touching this one. */
+    public PointsLot copy() {
+        PointsLot copy = new PointsLot(id, customerId, source, reason, orderId, causeId, earnedAt, availableAt, expiresAt, amount,
+                remaining, expired, expiryNotified);
+        copy.changed = changed;
+        return copy;
+    }
+
     /** The lot as stored now: kept in memory for the next batch, it counts as unchanged. */
     public void markSaved() {
         changed = false;

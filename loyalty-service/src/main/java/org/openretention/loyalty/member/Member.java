@@ -35,6 +35,14 @@ public final class Member {
         this.lastBirthdayGiftYear = lastBirthdayGiftYear;
     }
 
+    /** A copy that a read may change (bring to now) without touching this one. */
+    Member copy() {
+        Member copy = new Member(customerId, enrolledAt, registered, birthday, referralCode, tier, tierSince, nextRequalificationAt,
+                lifetimePoints, welcomeBonusOrderId, lastBirthdayGiftYear);
+        copy.referralCodeAssigned = referralCodeAssigned;
+        return copy;
+    }
+
     public String customerId() { return customerId; }
     public Instant enrolledAt() { return enrolledAt; }
     public boolean registered() { return registered; }

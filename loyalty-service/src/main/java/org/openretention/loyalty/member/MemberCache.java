@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +32,10 @@ import java.util.Map;
  * the member's lock, and {@link #checkIn} puts them back only after the transaction committed. A batch that rolls
  * back leaves nothing in the cache, so half-applied state is never reused.
  *
+ * <p>Reads that save nothing (the member summary) may take a {@link #snapshot}: a copy of an entry that is in the
+ * cache and not checked out, made under the entry's guard, which {@link #checkOut} also takes before a batch may
+ * change the entry. The reader then compares the snapshot's version with the stored one, as a batch does.
+ *
  * <p>Bounded by rows (lots plus orders), with Caffeine's size-based eviction; {@code loyalty.member-cache-max-rows}.
  */
 @ApplicationScoped
@@ -41,10 +46,25 @@ public class MemberCache {
 
     /** A member as saved: the state a session needs that is not read per batch (activity and referral are). */
     record Entry(long version, Member member, long debt, Instant advancedTo, ArrayList<PointsLot> lots,
-                 HashMap<String, OrderRecord> orders, Instant ordersFrom) {
+                 HashMap<String, OrderRecord> orders, Instant ordersFrom, Guard guard) {
+        Entry(long version, Member member, long debt, Instant advancedTo, ArrayList<PointsLot> lots,
+              HashMap<String, OrderRecord> orders, Instant ordersFrom) {
+            this(version, member, debt, advancedTo, lots, orders, ordersFrom, new Guard());
+        }
+
         int rows() {
             return 1 + lots.size() + orders.size();
         }
+    }
+
+    /** Set, under its own monitor, when a batch checked the entry out: from then on the batch may change it. */
+    static final class Guard {
+        boolean checkedOut;
+    }
+
+    /** A copy of a cached entry: the reader's own, to bring to now and read. */
+    record Snapshot(long version, Member member, long debt, Instant advancedTo, List<PointsLot> lots,
+                    Map<String, OrderRecord> orders, Instant ordersFrom) {
     }
 
     private final Cache<String, Entry> cache;
@@ -82,10 +102,41 @@ public class MemberCache {
         for (String id : customerIds) {
             Entry e = cache.asMap().remove(id);
             if (e != null) {
+                synchronized (e.guard()) {
+                    e.guard().checkedOut = true; // a snapshot in progress finishes first; later ones leave it alone
+                }
                 out.put(id, e);
             }
         }
         return out;
+    }
+
+    /**
+     * A copy of the member as this instance last saved it, if it is in the cache and no batch has checked it out;
+     * {@code null} otherwise. The caller must still compare {@link Snapshot#version()} with the stored version.
+     */
+    Snapshot snapshot(String customerId) {
+        if (cache == null) {
+            return null;
+        }
+        Entry e = cache.getIfPresent(customerId);
+        if (e == null) {
+            return null;
+        }
+        synchronized (e.guard()) {
+            if (e.guard().checkedOut) {
+                return null;
+            }
+            List<PointsLot> lots = new ArrayList<>(e.lots().size());
+            for (PointsLot lot : e.lots()) {
+                lots.add(lot.copy());
+            }
+            Map<String, OrderRecord> orders = HashMap.newHashMap(e.orders().size());
+            for (OrderRecord o : e.orders().values()) {
+                orders.put(o.orderId, o.copy());
+            }
+            return new Snapshot(e.version(), e.member().copy(), e.debt(), e.advancedTo(), lots, orders, e.ordersFrom());
+        }
     }
 
     /** Counts how a batch's members were found. */

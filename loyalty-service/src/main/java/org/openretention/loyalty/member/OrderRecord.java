@@ -36,6 +36,15 @@ public final class OrderRecord {
         this.status = status;
     }
 
+    /** A copy with the same stored state. */
+    OrderRecord copy() {
+        OrderRecord copy = new OrderRecord(orderId, customerId, occurredAt, currency, netAmount, qualifyingAmount, refundedAmount,
+                points, pointsClawed, status);
+        copy.changed = changed;
+        copy.fresh = fresh;
+        return copy;
+    }
+
     /** Spend that counts towards tiers, in the programme currency, less what was refunded. */
     public BigDecimal qualifyingNet() {
         if (netAmount.signum() <= 0) {

@@ -117,6 +117,53 @@ class MemberCacheTest {
         assertThat(member.orders().get("o-new").status()).isEqualTo(OrderRecord.Status.COMPLETED);
     }
 
+    @Test
+    void aSummaryReadsTheMemberFromMemoryOnlyAtTheStoredVersion() throws Exception {
+        String customer = TestEvents.newCustomerId();
+        apply(TestEvents.orderCompleted(customer, "o-1", "100.00", NOW.minus(Duration.ofDays(20))));
+        apply(TestEvents.orderCompleted(customer, "o-2", "40.00", NOW.minus(Duration.ofDays(3))));
+        Programme programme = programmes.current();
+        Instant since = NOW.atZone(programme.zone()).minusMonths(LedgerStore.ORDER_HORIZON_MONTHS).toInstant();
+
+        MemberSession fromMemory = reader.readCached(customer, since, programme);
+        assertThat(fromMemory).as("kept after the commit, at the stored version").isNotNull();
+        assertThat(fromMemory).usingRecursiveComparison()
+                .ignoringFields("account.ids") // the lot id source, a lambda bound to its own session
+                .ignoringCollectionOrder()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class) // 100.00 in memory is 100.0000 as stored
+                .isEqualTo(reader.readStored(customer, since, programme).orElseThrow());
+        assertThat(fromMemory.account().available(NOW)).isEqualTo(200); // o-1 and the welcome bonus; o-2 still pending
+        assertThat(fromMemory.account().pending(NOW)).isEqualTo(40);
+
+        // the read's copy is its own: bringing it past the expiry of every lot leaves the kept member as it was
+        fromMemory.advanceTo(NOW.plus(Duration.ofDays(800)));
+        assertThat(fromMemory.account().available(NOW.plus(Duration.ofDays(800)))).isZero();
+        MemberSession again = reader.readCached(customer, since, programme);
+        assertThat(again).isNotNull();
+        assertThat(again.account().available(NOW)).isEqualTo(200);
+        assertThat(again.member().nextRequalificationAt()).isEqualTo(reader.readStored(customer, since, programme).orElseThrow()
+                .member().nextRequalificationAt());
+
+        // another writer saved the member: the copy in memory is stale and the read goes to the database
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "UPDATE loyalty_member SET lifetime_points = lifetime_points + 7, version = version + 1 WHERE customer_id = ?")) {
+            s.setString(1, customer);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(reader.readCached(customer, since, programme)).isNull();
+        assertThat(reader.read(customer, since, programme).orElseThrow().member().lifetimePoints()).isEqualTo(247);
+
+        // a batch saves it again (cached at its version), then checks it out: while a batch holds it, reads go to the database
+        apply(TestEvents.orderCompleted(customer, "o-3", "10.00", NOW.minus(Duration.ofDays(1))));
+        assertThat(reader.readCached(customer, since, programme)).isNotNull();
+        var checkedOut = cache.checkOut(List.of(customer));
+        assertThat(checkedOut).containsKey(customer);
+        assertThat(checkedOut.get(customer).guard().checkedOut).isTrue();
+        assertThat(reader.readCached(customer, since, programme)).isNull();
+        assertThat(reader.read(customer, since, programme).orElseThrow().member().lifetimePoints()).isEqualTo(257);
+    }
+
     private void apply(EventEnvelope<?> event) {
         QuarkusTransaction.requiringNew().run(() -> intake.applyAll(List.of(event)));
     }

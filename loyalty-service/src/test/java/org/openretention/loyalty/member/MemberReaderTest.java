@@ -72,6 +72,13 @@ class MemberReaderTest {
         assertThat(read.get()).usingRecursiveComparison()
                 .ignoringFields("account.ids") // the lot id source, a lambda bound to its own session
                 .ignoringCollectionOrder()     // open lots come in no particular order from either
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class) // 100.00 kept in memory is 100.0000 as stored
+                .isEqualTo(expected);
+        // the member was saved by this instance just now: the summary read it from memory, and from the database it is the same
+        assertThat(reader.readCached(customer, since, programme)).as("read from memory").isNotNull();
+        assertThat(reader.readStored(customer, since, programme)).get().usingRecursiveComparison()
+                .ignoringFields("account.ids")
+                .ignoringCollectionOrder()
                 .isEqualTo(expected);
 
         // and both bring the member to now alike

@@ -623,9 +623,17 @@ final class Phases {
         String tag;
         @Option(names = "--phase", defaultValue = "latency")
         String phase;
+        @Option(names = "--series", description = "file for a per-second series of the recorded events (second of intended send, events, p50, p99, max in ms)")
+        java.nio.file.Path series;
 
         @Override
         public Integer call() throws Exception {
+            // per second of intended send time: where in the run the slow events were (GC, checkpoints, jobs)
+            Histogram[] perSecond = new Histogram[durationS + 1];
+            for (int i = 0; i < perSecond.length; i++) {
+                perSecond[i] = new Histogram(TimeUnit.HOURS.toMicros(1), 2);
+            }
+            AtomicLong seriesStartMs = new AtomicLong(Long.MAX_VALUE);
             EventCodec codec = new EventCodec();
             ObjectMapper mapper = EventCodec.newObjectMapper();
             Map<String, Long> intendedMs = new ConcurrentHashMap<>();   // orderId -> intended send time (epoch ms)
@@ -661,7 +669,10 @@ final class Phases {
                                     matched.incrementAndGet();
                                     if (recordable.remove(orderId)) {
                                         synchronized (hist) {
-                                            hist.recordValue(Math.max(0, (r.timestamp() - t0) * 1000));
+                                            long micros = Math.max(0, (r.timestamp() - t0) * 1000);
+                                            hist.recordValue(micros);
+                                            int sec = (int) Math.min(durationS, Math.max(0, (t0 - seriesStartMs.get()) / 1000));
+                                            perSecond[sec].recordValue(micros);
                                         }
                                     }
                                 }
@@ -688,6 +699,7 @@ final class Phases {
                 // warm the producer's metadata before the clock starts
                 producer.partitionsFor("orders");
                 wallStartMs = System.currentTimeMillis();
+                seriesStartMs.set(wallStartMs);
                 startNs = System.nanoTime();
                 for (long k = 0; k < total; k++) {
                     long dueNs = startNs + k * intervalNs;
@@ -749,6 +761,20 @@ final class Phases {
             }
             synchronized (sendHist) {
                 out.put("send_ack_p99_ms", sendHist.getValueAtPercentile(99) / 1000.0);
+            }
+            if (series != null) {
+                StringBuilder lines = new StringBuilder("# seconds since " + wallStartMs + " (epoch ms, intended send time of the first event)\n"
+                        + "second\tevents\tp50_ms\tp99_ms\tmax_ms\n");
+                synchronized (hist) {
+                    for (int i = 0; i < perSecond.length; i++) {
+                        Histogram h = perSecond[i];
+                        if (h.getTotalCount() > 0) {
+                            lines.append(i).append('\t').append(h.getTotalCount()).append('\t').append(h.getValueAtPercentile(50) / 1000)
+                                    .append('\t').append(h.getValueAtPercentile(99) / 1000).append('\t').append(h.getMaxValue() / 1000).append('\n');
+                        }
+                    }
+                }
+                java.nio.file.Files.writeString(series, lines);
             }
             result(phase, out);
             return 0;
