@@ -157,10 +157,20 @@ stop_sampler() {
 
 stop_service() { if [[ -n "$SERVICE_PID" ]]; then info "stopping loyalty-service (pid $SERVICE_PID)"; stop_pid loyalty-service "$SERVICE_PID"; SERVICE_PID=""; fi; }
 
+# disk-stall probe (benchmarks/loyalty/fsprobe.py) beside the latency and HTTP phases: durable commits wait for
+# fdatasync, and on this kind of VM it stalls for 0.1-2 s while the kernel writes back dirty data
+PROBE_PID=""
+start_probe() {
+    command -v python3 >/dev/null || { info "no python3: no disk-stall probe"; return 0; }
+    python3 "$HERE/fsprobe.py" "$WORK/fsprobe.dat" "$WORK/fsprobe.log" & PROBE_PID=$!
+}
+stop_probe() { if [[ -n "$PROBE_PID" ]]; then kill "$PROBE_PID" 2>/dev/null; wait "$PROBE_PID" 2>/dev/null; PROBE_PID=""; fi; rm -f "$WORK/fsprobe.dat"; return 0; }
+
 cleanup() {
     local rc=$?
     set +e
     stop_sampler
+    stop_probe
     if [[ -n "$AWAIT_PID" ]] && kill -0 "$AWAIT_PID" 2>/dev/null; then pkill -P "$AWAIT_PID"; kill "$AWAIT_PID"; fi
     stop_service
     if [[ -n "$KAFKA_PID" ]]; then info "stopping Kafka (pid $KAFKA_PID)"; stop_pid kafka "$KAFKA_PID"; fi
@@ -447,6 +457,7 @@ for r in $(seq 1 "$RUNS"); do
 done
 
 # ---- 5. latency at LAT_RATE events/s (service of the last run: 100k members, outbox drained)
+start_probe
 for r in $(seq 1 "$LAT_RUNS"); do
     info "latency run $r/$LAT_RUNS: $LAT_RATE events/s for $DURATION s"
     await_outbox "lat$r-before"
@@ -493,6 +504,7 @@ for r in $(seq 1 "$HTTP_RUNS"); do
     cpu_split "http$r" "$BEFORE" "$(cpu_snapshot)" | tee -a "$RESULTS" >&2
     if [[ "$(val_now "http$r" http ok)" == 0 ]]; then thread_dump "http$r"; fi
 done
+stop_probe
 load_note "end"
 END_TS="$(date '+%F %T %Z')"
 printf '%s\n' "$START_TS" "$END_TS" "$DATE" > "$WORK/times.txt"
@@ -635,6 +647,24 @@ for l in "${LR[@]}" latlow; do
 done
 printf '| **median of the %s/s runs** | | | %s | %s | %s | %s | %s | | |\n' "$LAT_RATE" "$(vals latency p50_ms "${LR[@]}" | median)" "$(vals latency p90_ms "${LR[@]}" | median)" \
     "$M_LAT99" "$(vals latency p999_ms "${LR[@]}" | median)" "$(vals latency max_ms "${LR[@]}" | median)"
+if [[ -s "$WORK/fsprobe.log" ]]; then
+cat <<EOF
+
+Disk stalls beside each latency run (\`benchmarks/loyalty/fsprobe.py\`: 8 kB write + \`fdatasync\` every 50 ms on the file system of PostgreSQL's data, as a durable commit does; a stall blocks every commit meanwhile). "Slow seconds": seconds of intended send time whose p99 was above 150 ms, of the 55 recorded:
+
+| Run | p99 (ms) | slow seconds | of them within 2 s of a probe stall > 100 ms | probe stalls > 100 ms during the run | longest probe stall (ms) |
+| --- | --- | --- | --- | --- | --- |
+EOF
+for l in "${LR[@]}" latlow; do
+    f="$WORK/latseries-$l.tsv"; [[ -f "$f" ]] || continue
+    S=$(sed -n 's/# seconds since \([0-9]*\).*/\1/p' "$f"); S=$(( S / 1000 ))
+    awk -v S="$S" -v run="$l" -v p99="$(val "$l" latency p99_ms)" -v D="$DURATION" '
+        FNR == NR { if ($2 == "fsync_ms") { t[++n] = $1; ms[n] = $3 } next }
+        FNR > 2 && $4 > 150 { slow++; sec = S + $1; for (i = 1; i <= n; i++) if (ms[i] > 100 && t[i] >= sec - 2 && t[i] < sec + 2) { near++; break } }
+        END { for (i = 1; i <= n; i++) if (t[i] >= S && t[i] < S + D && ms[i] > 100) { stalls++; if (ms[i] > mx) mx = ms[i] }
+              printf "| %s | %s | %d | %d | %d | %s |\n", run, p99, slow, near, stalls, (stalls ? mx : "-") }' "$WORK/fsprobe.log" "$f"
+done
+fi
 cat <<EOF
 
 ### GET /customers/{id}/loyalty at $HTTP_RATE requests/s (ms)
