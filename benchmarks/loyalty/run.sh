@@ -164,7 +164,7 @@ start_probe() {
     command -v python3 >/dev/null || { info "no python3: no disk-stall probe"; return 0; }
     python3 "$HERE/fsprobe.py" "$WORK/fsprobe.dat" "$WORK/fsprobe.log" & PROBE_PID=$!
 }
-stop_probe() { if [[ -n "$PROBE_PID" ]]; then kill "$PROBE_PID" 2>/dev/null; wait "$PROBE_PID" 2>/dev/null; PROBE_PID=""; fi; rm -f "$WORK/fsprobe.dat"; return 0; }
+stop_probe() { if [[ -n "$PROBE_PID" ]]; then kill "$PROBE_PID" 2>/dev/null || true; wait "$PROBE_PID" 2>/dev/null || true; PROBE_PID=""; fi; rm -f "$WORK/fsprobe.dat"; return 0; }
 
 cleanup() {
     local rc=$?
@@ -457,6 +457,17 @@ for r in $(seq 1 "$RUNS"); do
 done
 
 # ---- 5. latency at LAT_RATE events/s (service of the last run: 100k members, outbox drained)
+# settle first: the latency phase measures the service at a steady 2,000 events/s, not the aftermath of the bulk
+# phase (autovacuum's first pass over the 1.3 million rows just inserted per table, and the kernel writing back the
+# gigabytes they dirtied, which stall every fdatasync for up to seconds on this kind of VM)
+if (( LAT_RUNS > 0 || LAT_LOW_RATE > 0 )); then
+    info "settling before the latency runs: VACUUM (ANALYZE) of the loyalty database, CHECKPOINT, sync"
+    SETTLE_START=$(date +%s%N)
+    pg loyalty -c "VACUUM (ANALYZE)" || true
+    pg postgres -c "CHECKPOINT" || true
+    sync
+    echo "settle RESULT phase=settle seconds=$(awk -v d=$(( $(date +%s%N) - SETTLE_START )) 'BEGIN{printf "%.1f", d/1e9}')" | tee -a "$RESULTS" >&2
+fi
 start_probe
 for r in $(seq 1 "$LAT_RUNS"); do
     info "latency run $r/$LAT_RUNS: $LAT_RATE events/s for $DURATION s"
@@ -593,7 +604,7 @@ Phases and what is timed:
    "all 10–90 %" is the same slope over warm-up and measured entries together, i.e. including the cold start;
    "overall" is from the last empty sample to the exact count being reached. Entries = orders + welcome bonuses, so entries/s ≈ 1.1 × events/s at the start and ≈ 1.0 × later.
    Then \`verify\` (exact count and sum of points), \`publish-orders --every 100\` (1 % of the events again, same eventId), \`await-lag\` (the service's group has committed the end offsets) and \`verify\` again.
-5. \`latency\`: open-loop publisher of new \`OrderCompleted\` for random existing customers at $LAT_RATE/s for $DURATION s (the first 5 s not recorded);
+5. \`latency\`: after a settling step (\`VACUUM (ANALYZE)\` of the loyalty database, \`CHECKPOINT\`, \`sync\`; $(val settle settle seconds) s), so that autovacuum's first pass over the rows of the bulk phase and the kernel's write-back of what they dirtied do not run during it; then an open-loop publisher of new \`OrderCompleted\` for random existing customers at $LAT_RATE/s for $DURATION s (the first 5 s not recorded);
    latency = Kafka CreateTime of the resulting \`PointsEarned\` on \`loyalty-events\` (set by the outbox relay's producer) − the intended send time.
    The relay publishes after the commit that makes the balance visible, so this is an **upper bound** of event → balance visible. Started only once the outbox is drained.
    Events whose PointsEarned has not appeared 60 s after the last send are recorded with their age at that moment (a lower bound of their latency) and counted as "missing".
