@@ -36,7 +36,7 @@ KAFKA_CONTROLLER_PORT="${BENCH_KAFKA_CONTROLLER_PORT:-39093}"
 PG_PORT="${BENCH_PG_PORT:-35432}"
 SERVICE_PORT="${BENCH_SERVICE_PORT:-38081}"
 PARTITIONS=12
-SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:--Xms256m -Xmx2g -XX:MaxGCPauseMillis=20}"   # as the local stack (./platform)
+SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:--Xms256m -Xmx2g -XX:MaxGCPauseMillis=20 -XX:+PerfDisableSharedMem}"   # as the local stack (./platform)
 KAFKA_HEAP_OPTS="${BENCH_KAFKA_HEAP_OPTS:--Xms256m -Xmx1g}"       # as the local stack (./platform)
 PG_SHARED_BUFFERS="${BENCH_PG_SHARED_BUFFERS:-256MB}"              # as the local stack (./platform)
 
@@ -212,7 +212,7 @@ BENCH_EXTRA=()
 # The open-loop load generators (latency, http) run beside the service on the same 2 cores: with C1 only and the
 # serial collector their JVM compiles and collects in a fraction of the CPU C2 takes, which it would take from the
 # service under test (measured: 0.5 cores of a fresh generator JVM at 2,000 events/s, mostly compiler threads).
-LOADGEN_OPTS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+LOADGEN_OPTS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:+PerfDisableSharedMem)
 bench() { "$JAVA" "${JVM_OPTS[@]}" "${BENCH_EXTRA[@]}" "$MARKER" -Xmx1g -jar "$BENCH_JAR" "$@"; }
 record() {   # LABEL CMD...: runs a bench phase, keeps its RESULT lines, fails loudly
     local label="$1"; shift
@@ -296,7 +296,7 @@ start_kafka() {
     info "starting Kafka on 127.0.0.1:$KAFKA_PORT"
     # shellcheck disable=SC2206
     local heap=($KAFKA_HEAP_OPTS)
-    KAFKA_PID="$(spawn "$LOG_DIR/kafka.log" "$JAVA" "$MARKER" "${heap[@]}" "${JVM_OPTS[@]}" -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
+    KAFKA_PID="$(spawn "$LOG_DIR/kafka.log" "$JAVA" "$MARKER" "${heap[@]}" "${JVM_OPTS[@]}" -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:+PerfDisableSharedMem \
         -Dlog4j2.configurationFile="$ROOT/local-stack/kafka/log4j2.properties" -cp "$KAFKA_DIR/libs/*" kafka.Kafka "$KAFKA_DIR/server.properties")"
     local i
     for i in $(seq 1 600); do
