@@ -58,9 +58,9 @@ public class MemberReader {
         this.dataSource = dataSource;
         this.cache = cache;
         this.fromMemory = Counter.builder("loyalty.member.reads").tag("source", "memory")
-                .description("Member reads (summaries) served from the member cache at the stored version").register(registry);
+                .description("Member reads of the summary, by source: memory (the member cache, at the stored version) or database").register(registry);
         this.fromDatabase = Counter.builder("loyalty.member.reads").tag("source", "database")
-                .description("Member reads (summaries) that read the member's lots and orders from the database").register(registry);
+                .description("Member reads of the summary, by source: memory (the member cache, at the stored version) or database").register(registry);
     }
 
     /** The stored member with its open lots and its orders since {@code ordersSince}; empty when not stored. */
