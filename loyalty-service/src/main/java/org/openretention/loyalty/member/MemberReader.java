@@ -47,6 +47,8 @@ public class MemberReader {
             + "(SELECT advanced_to FROM loyalty_member WHERE customer_id = ?) - make_interval(months => " + (LedgerStore.ORDER_HORIZON_MONTHS + 1) + "))";
 
     private static final String VERSION = "SELECT version FROM loyalty_member WHERE customer_id = ?";
+    private static final String READS_DESCRIPTION =
+            "Member reads of the summary, by source: memory (the member cache, at the stored version) or database";
 
     private final AgroalDataSource dataSource;
     private final MemberCache cache;
@@ -58,9 +60,9 @@ public class MemberReader {
         this.dataSource = dataSource;
         this.cache = cache;
         this.fromMemory = Counter.builder("loyalty.member.reads").tag("source", "memory")
-                .description("Member reads of the summary, by source: memory (the member cache, at the stored version) or database").register(registry);
+                .description(READS_DESCRIPTION).register(registry);
         this.fromDatabase = Counter.builder("loyalty.member.reads").tag("source", "database")
-                .description("Member reads of the summary, by source: memory (the member cache, at the stored version) or database").register(registry);
+                .description(READS_DESCRIPTION).register(registry);
     }
 
     /** The stored member with its open lots and its orders since {@code ordersSince}; empty when not stored. */
