@@ -253,9 +253,9 @@ public class OutboxRelay {
 
     /** One round: sends up to a batch of events, if this instance holds the relay lock. Visible for tests. */
     RelayResult relayOnce() {
-        int[] sent;
+        RelayResult round;
         try {
-            sent = QuarkusTransaction.requiringNew().call(this::relayRound);
+            round = QuarkusTransaction.requiringNew().call(this::relayRound);
         } catch (RuntimeException e) {
             SendFailed failure = sendFailure(e);
             if (failure == null) {
@@ -264,21 +264,21 @@ public class OutboxRelay {
             recordFailure(failure.row, failure.getMessage());
             return new RelayResult(0, true, 0);
         }
-        if (sent[0] > 0) {
-            registry.counter("platform.outbox.published").increment(sent[0]);
+        if (round.sent() > 0) {
+            registry.counter("platform.outbox.published").increment(round.sent());
         }
-        return new RelayResult(sent[0], false, sent[1]);
+        return round;
     }
 
     /**
      * In the round's transaction: returns how many events and rows were sent, or throws {@link SendFailed} to roll
      * back.
      */
-    private int[] relayRound() throws SQLException {
+    private RelayResult relayRound() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             List<Row> rows = take(connection);
             if (rows.isEmpty()) {
-                return new int[]{0, 0};
+                return new RelayResult(0, false, 0);
             }
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             List<Row> sentRows = new ArrayList<>();
@@ -304,7 +304,7 @@ public class OutboxRelay {
                     throw new SendFailed(sentRows.get(i), error);
                 }
             }
-            return new int[]{events, rows.size()};
+            return new RelayResult(events, false, rows.size());
         }
     }
 
