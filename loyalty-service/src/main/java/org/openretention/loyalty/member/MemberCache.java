@@ -47,10 +47,6 @@ public class MemberCache {
     /** A member as saved: the state a session needs that is not read per batch (activity and referral are). */
     record Entry(long version, Member member, long debt, Instant advancedTo, ArrayList<PointsLot> lots,
                  HashMap<String, OrderRecord> orders, Instant ordersFrom, Guard guard) {
-        Entry(long version, Member member, long debt, Instant advancedTo, ArrayList<PointsLot> lots,
-              HashMap<String, OrderRecord> orders, Instant ordersFrom) {
-            this(version, member, debt, advancedTo, lots, orders, ordersFrom, new Guard());
-        }
 
         int rows() {
             return 1 + lots.size() + orders.size();
@@ -182,6 +178,6 @@ public class MemberCache {
         }
         Instant from = ordersFrom == null || ordersFrom.isBefore(horizon) ? horizon : ordersFrom;
         session.member().referralCodeAssigned = false;
-        return new Entry(version, session.member(), session.account().debt(), session.account().advancedTo(), lots, orders, from);
+        return new Entry(version, session.member(), session.account().debt(), session.account().advancedTo(), lots, orders, from, new Guard());
     }
 }

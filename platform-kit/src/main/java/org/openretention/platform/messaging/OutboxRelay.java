@@ -201,9 +201,6 @@ public class OutboxRelay {
 
     /** @param sent events sent; @param rows outbox rows deleted */
     record RelayResult(int sent, boolean failed, int rows) {
-        RelayResult(int sent, boolean failed) {
-            this(sent, failed, sent);
-        }
     }
 
     /** One event of an outbox row. */

@@ -216,7 +216,7 @@ class OutboxTest {
                 }
                 publisher.publish(topic, event);
 
-                assertThat(relay.relayOnce()).isEqualTo(new OutboxRelay.RelayResult(0, false));
+                assertThat(relay.relayOnce()).isEqualTo(new OutboxRelay.RelayResult(0, false, 0));
                 await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> effects.outboxRow(event.eventId()) != null);
                 given().auth().oauth2(TestTokens.withRoles("ops")).get("/ops/messaging").then().statusCode(200)
                         .body("outbox.pending", greaterThanOrEqualTo(1))
