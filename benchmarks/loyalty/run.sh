@@ -36,7 +36,7 @@ KAFKA_CONTROLLER_PORT="${BENCH_KAFKA_CONTROLLER_PORT:-39093}"
 PG_PORT="${BENCH_PG_PORT:-35432}"
 SERVICE_PORT="${BENCH_SERVICE_PORT:-38081}"
 PARTITIONS=12
-SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:--Xms256m -Xmx2g -Xmn32m -XX:MaxGCPauseMillis=20 -XX:+PerfDisableSharedMem}"   # as the local stack (./platform)
+SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:--Xms256m -Xmx2g -XX:MaxGCPauseMillis=20 -XX:+PerfDisableSharedMem}"   # as the local stack (./platform)
 KAFKA_HEAP_OPTS="${BENCH_KAFKA_HEAP_OPTS:--Xms256m -Xmx1g}"       # as the local stack (./platform)
 PG_SHARED_BUFFERS="${BENCH_PG_SHARED_BUFFERS:-256MB}"              # as the local stack (./platform)
 
