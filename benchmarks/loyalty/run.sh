@@ -451,7 +451,7 @@ for r in $(seq 1 "$RUNS"); do
     record "run$r" verify --jdbc "$JDBC_BASE/loyalty" --expect-count "$EXP_COUNT" --expect-points "$EXP_POINTS" --label verify --bootstrap "$BOOT" || true
     # duplicates: every 100th event again, same eventId
     record "run$r" publish-orders --bootstrap "$BOOT" --customers "$RUN_CUSTOMERS" --orders "$RUN_ORDERS" --seed "$r" --base-ms "$BASE_MS" --every 100 --phase publish-duplicates
-    record "run$r" await-lag --bootstrap "$BOOT" --group loyalty-service --topic orders || true
+    record "run$r" await-lag --bootstrap "$BOOT" --group loyalty-service.ledger --topic orders || true
     record "run$r" verify --jdbc "$JDBC_BASE/loyalty" --expect-count "$EXP_COUNT" --expect-points "$EXP_POINTS" --label verify-after-duplicates --bootstrap "$BOOT" || true
     await_outbox "run$r"
 done
@@ -482,7 +482,7 @@ for r in $(seq 1 "$LAT_RUNS"); do
     stop_sampler
     pgss_dump "$WORK/pgss-lat$r.txt"
     cpu_split "lat$r" "$BEFORE" "$(cpu_snapshot)" | tee -a "$RESULTS" >&2
-    record "lat$r" await-lag --bootstrap "$BOOT" --group loyalty-service --topic orders || true
+    record "lat$r" await-lag --bootstrap "$BOOT" --group loyalty-service.ledger --topic orders || true
 done
 if (( LAT_LOW_RATE > 0 )); then
     info "latency run at $LAT_LOW_RATE events/s for $DURATION s (comparison)"
@@ -493,7 +493,7 @@ if (( LAT_LOW_RATE > 0 )); then
     record "latlow" latency --bootstrap "$BOOT" --rate "$LAT_LOW_RATE" --duration-s "$DURATION" --customers "$CUSTOMERS" --tag latlow --series "$WORK/latseries-latlow.tsv"
     BENCH_EXTRA=()
     cpu_split "latlow" "$BEFORE" "$(cpu_snapshot)" | tee -a "$RESULTS" >&2
-    record "latlow" await-lag --bootstrap "$BOOT" --group loyalty-service --topic orders || true
+    record "latlow" await-lag --bootstrap "$BOOT" --group loyalty-service.ledger --topic orders || true
 fi
 
 # ---- 6. HTTP GET /customers/{id}/loyalty at HTTP_RATE requests/s

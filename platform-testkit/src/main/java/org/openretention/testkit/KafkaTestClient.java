@@ -111,6 +111,28 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /** The topics that consumer groups whose id starts with {@code groupPrefix} are assigned or have offsets in. */
+    public Set<String> topicsReadByGroups(String groupPrefix) {
+        try (Admin admin = admin()) {
+            List<String> groups = admin.listConsumerGroups().all().get(30, java.util.concurrent.TimeUnit.SECONDS).stream()
+                    .map(org.apache.kafka.clients.admin.ConsumerGroupListing::groupId)
+                    .filter(g -> g.startsWith(groupPrefix)).toList();
+            Set<String> topics = new java.util.TreeSet<>();
+            if (groups.isEmpty()) {
+                return topics;
+            }
+            admin.describeConsumerGroups(groups).all().get(30, java.util.concurrent.TimeUnit.SECONDS).values()
+                    .forEach(g -> g.members().forEach(m -> m.assignment().topicPartitions().forEach(tp -> topics.add(tp.topic()))));
+            for (String group : groups) {
+                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, java.util.concurrent.TimeUnit.SECONDS)
+                        .keySet().forEach(tp -> topics.add(tp.topic()));
+            }
+            return topics;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not list the topics of groups " + groupPrefix + "*: " + e.getMessage(), e);
+        }
+    }
+
     private Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }

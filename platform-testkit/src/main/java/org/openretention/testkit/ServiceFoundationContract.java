@@ -1,24 +1,34 @@
 package org.openretention.testkit;
 
 import io.restassured.RestAssured;
+import org.eclipse.microprofile.config.ConfigValue;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.openretention.events.EventEnvelope;
 import org.openretention.events.Topics;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 /**
- * What every service must do from the platform foundation: be ready with its database and Kafka, consume the
- * three input topics, expose metrics, OpenAPI and Swagger UI, and guard its API with tokens. A service's test
+ * What every service must do from the platform foundation: be ready with its database and Kafka, consume exactly
+ * the topics its use cases declare, leave Kafka and the database to Dev Services or the test kit, expose metrics, OpenAPI and Swagger UI, and guard its API with tokens. A service's test
  * class extends this and is annotated {@code @QuarkusTest @WithTestResource(PlatformTestResources.class)}.
  */
 public abstract class ServiceFoundationContract {
@@ -31,27 +41,65 @@ public abstract class ServiceFoundationContract {
                 .body("checks.name", hasItem(containsString("Kafka")));
     }
 
+    /**
+     * The service's use cases and the topics each takes in, as its {@code @EventConsumer}s declare them; empty for a
+     * service that takes nothing in yet.
+     */
+    protected abstract Map<String, List<String>> useCases();
+
     @Test
-    void consumesEveryInputTopic() {
+    void consumesExactlyTheTopicsItsUseCasesDeclare() {
         String customer = TestEvents.newCustomerId();
         Instant now = Instant.now();
-        List<Map.Entry<String, EventEnvelope<?>>> events = List.of(
-                Map.entry(Topics.CUSTOMERS, TestEvents.customerRegistered(customer, now)),
-                Map.entry(Topics.ORDERS, TestEvents.orderCompleted(customer, "o-" + customer, "25.00", now)),
-                Map.entry(Topics.INTERACTIONS, EventEnvelope.of(customer, now, "test",
-                        org.openretention.events.interactions.InteractionRecorded.checkIn())));
+        Map<String, EventEnvelope<?>> events = Map.of(
+                Topics.CUSTOMERS, TestEvents.customerRegistered(customer, now),
+                Topics.ORDERS, TestEvents.orderCompleted(customer, "o-" + customer, "25.00", now),
+                Topics.INTERACTIONS, EventEnvelope.of(customer, now, "test",
+                        org.openretention.events.interactions.InteractionRecorded.checkIn()));
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
-            events.forEach(e -> kafka.publish(e.getKey(), e.getValue()));
+            events.forEach(kafka::publish);
         }
         String token = TestTokens.withRoles("ops");
-        for (String consumer : List.of(Topics.CUSTOMERS, Topics.ORDERS, Topics.INTERACTIONS)) {
+        String application = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+        for (Map.Entry<String, List<String>> useCase : useCases().entrySet()) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     given().auth().oauth2(token).get("/ops/messaging").then().statusCode(200)
-                            .body("consumers.consumer", hasItem(consumer)));
+                            .body("consumers.find { it.consumer == '" + useCase.getKey() + "' }.topics.topic",
+                                    containsInAnyOrder(useCase.getValue().toArray()))
+                            .body("consumers.find { it.consumer == '" + useCase.getKey() + "' }.eventsApplied", greaterThan(0)));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().get("/q/metrics").then().statusCode(200)
+                            .body(containsString("platform_events_consumed_total{consumer=\"" + useCase.getKey() + "\",outcome=\"applied\"")));
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/q/metrics").then().statusCode(200)
-                        .body(containsString("platform_events_consumed_total{consumer=\"orders\",outcome=\"applied\"")));
+        // a topic no use case declares is not consumed at all: no consumer group of the service reads it
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            Set<String> declared = new HashSet<>();
+            useCases().values().forEach(declared::addAll);
+            Set<String> read = kafka.topicsReadByGroups(application + ".");
+            for (String topic : events.keySet()) {
+                assertEquals(declared.contains(topic), read.contains(topic), topic + " consumed by " + application);
+            }
+        }
+        if (useCases().isEmpty()) {
+            given().auth().oauth2(token).get("/ops/messaging").then().statusCode(200).body("consumers", empty());
+        }
+    }
+
+    @Test
+    void leavesKafkaAndTheDatabaseToDevServicesOrTheTestKit() {
+        // with the service's own settings for the test profile, Dev Services (where Docker answers) or the test kit
+        // (PlatformTestResources, where none does) supply the broker and the database; a value from a properties
+        // file would turn Dev Services off
+        for (String name : List.of("quarkus.datasource.jdbc.url", "kafka.bootstrap.servers")) {
+            ConfigValue value = ConfigProvider.getConfig().getConfigValue(name);
+            assertNotNull(value.getValue(), name);
+            assertFalse(value.getSourceName().contains("application.properties")
+                    || value.getSourceName().contains("microprofile-config.properties"), name + " comes from " + value.getSourceName());
+        }
+        if (!DockerProbe.dockerAvailable()) {
+            assertEquals(InJvmKafka.bootstrapServers(), ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+            assertEquals(TestPostgres.database().jdbcUrl(), ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
+        }
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class TestPostgres {
     }
 
     private static Database database;
+    private static PrivateCluster cluster;
 
     private TestPostgres() {
     }
@@ -47,7 +48,7 @@ public final class TestPostgres {
         String user = Optional.ofNullable(DockerProbe.setting("PLATFORM_TEST_PG_USER")).orElse("postgres");
         String password = Optional.ofNullable(DockerProbe.setting("PLATFORM_TEST_PG_PASSWORD")).orElse("");
         if (url == null) {
-            PrivateCluster cluster = PrivateCluster.start();
+            cluster = PrivateCluster.start();
             url = "jdbc:postgresql://127.0.0.1:" + cluster.port + "/postgres";
             user = "postgres";
             password = "";
@@ -59,6 +60,28 @@ public final class TestPostgres {
         String adminPassword = password;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(adminUrl, adminUser, adminPassword, name), "test-db-drop"));
         return new Database(replaceDatabase(url, name), user, password);
+    }
+
+    /** Whether the tests' PostgreSQL is a private cluster this JVM started, which {@link #outage} can stop. */
+    public static synchronized boolean canStop() {
+        database();
+        return cluster != null;
+    }
+
+    /**
+     * Stops the private cluster as a crash would ({@code pg_ctl stop -m immediate}), runs {@code during} while it is
+     * down, then starts it again on the same port and data: an outage for resilience tests. Needs {@link #canStop()}.
+     */
+    public static synchronized void outage(Runnable during) {
+        if (!canStop()) {
+            throw new IllegalStateException("the tests use a PostgreSQL server they did not start (PLATFORM_TEST_PG_URL or Dev Services)");
+        }
+        cluster.stopImmediately();
+        try {
+            during.run();
+        } finally {
+            cluster.startAgain();
+        }
     }
 
     private static String replaceDatabase(String url, String name) {
@@ -116,16 +139,24 @@ public final class TestPostgres {
                 }
                 cluster.pg(List.of("initdb", "-D", dir.resolve("data").toString(), "-U", "postgres", "-A", "trust",
                         "-E", "UTF8", "--locale=C", "--no-sync"), 120);
-                cluster.pg(List.of("pg_ctl", "-D", dir.resolve("data").toString(), "-w", "-t", "60",
-                        "-l", dir.resolve("postgres.log").toString(),
-                        "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                                + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-                        "start"), 90);
+                cluster.startAgain();
                 Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "test-pg-stop"));
                 return cluster;
             } catch (IOException e) {
                 throw new IllegalStateException("could not start a private PostgreSQL cluster: " + e.getMessage(), e);
             }
+        }
+
+        private void startAgain() {
+            pg(List.of("pg_ctl", "-D", dir.resolve("data").toString(), "-w", "-t", "60",
+                    "-l", dir.resolve("postgres.log").toString(),
+                    "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                            + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+                    "start"), 90);
+        }
+
+        private void stopImmediately() {
+            pg(List.of("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop"), 30);
         }
 
         private void stop() {

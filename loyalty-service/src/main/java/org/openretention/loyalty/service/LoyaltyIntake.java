@@ -12,6 +12,7 @@ import org.openretention.loyalty.member.LedgerStore;
 import org.openretention.loyalty.member.MemberSession;
 import org.openretention.loyalty.program.Programme;
 import org.openretention.loyalty.program.ProgrammeRepository;
+import org.openretention.platform.messaging.EventConsumer;
 import org.openretention.platform.messaging.EventHandler;
 import org.openretention.platform.messaging.Outbox;
 
@@ -31,7 +32,11 @@ import java.util.Set;
  * resulting events in the outbox. Called with events never applied before (the intake de-duplicates).
  */
 @ApplicationScoped
+@EventConsumer(name = LoyaltyIntake.CONSUMER, topics = {Topics.CUSTOMERS, Topics.ORDERS, Topics.INTERACTIONS})
 public class LoyaltyIntake implements EventHandler {
+
+    /** The ledger's consumer name: its processed-event claims and consumer group ({@code loyalty-service.ledger}). */
+    public static final String CONSUMER = "ledger";
 
     private final LedgerStore store;
     private final ProgrammeRepository programmes;

@@ -15,6 +15,13 @@ public interface PlatformConfig {
     @WithDefault("${quarkus.application.name}")
     String serviceName();
 
+    /**
+     * This instance's name among the instances of the service, unique per instance and stable across its restarts
+     * (default: host name and HTTP port). Its Kafka consumers are static members of their groups under it, so a
+     * restarted instance gets its partitions back at once.
+     */
+    Optional<String> instanceId();
+
     Kafka kafka();
 
     OutboxSettings outbox();
@@ -40,7 +47,7 @@ public interface PlatformConfig {
         @WithDefault("true")
         boolean provisionTopics();
 
-        /** Topics the service consumes; each gets a {@code <topic>.dlq}. */
+        /** Topics to create with their {@code <topic>.dlq} besides those the use cases consume (see EventConsumer). */
         Optional<List<String>> consumes();
 
         /** Topics the service publishes to through its outbox. */
@@ -86,6 +93,26 @@ public interface PlatformConfig {
     }
 
     interface IntakeSettings {
+        /** Consume the topics the service's use cases declare; off, the service takes no events in. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Longest time between two commits of a consumer's offsets (also committed on rebalance and stop). */
+        @WithDefault("PT1S")
+        Duration commitInterval();
+
+        /** Time without records after which a consumer counts as idle (see idleFetchInterval). */
+        @WithDefault("PT2S")
+        Duration idleAfter();
+
+        /**
+         * How often an idle consumer asks the broker for records, for topics fetched with a shorter
+         * {@code fetch.max.wait.ms}; 0 keeps asking at the fetch wait. Bounds the wait of the first record after a
+         * quiet spell.
+         */
+        @WithDefault("PT0.2S")
+        Duration idleFetchInterval();
+
         /** Attempts at an event whose processing fails for a reason other than a lost database connection. */
         @WithDefault("3")
         int maxAttempts();

@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class EventIntake {
 
     private static final Logger LOG = Logger.getLogger(EventIntake.class);
-    private static final Duration MAX_OUTAGE_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration MAX_OUTAGE_BACKOFF = Duration.ofSeconds(5);
     /** Batches a consumer claims before applying, after one of its batches repeated events. */
     private static final int CLAIM_FIRST_AFTER_DUPLICATES = 100;
 

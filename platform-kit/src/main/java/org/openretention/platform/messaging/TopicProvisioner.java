@@ -33,10 +33,12 @@ public class TopicProvisioner {
     private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
 
     private final PlatformConfig config;
+    private final EventConsumers consumers;
 
     @Inject
-    public TopicProvisioner(PlatformConfig config) {
+    public TopicProvisioner(PlatformConfig config, EventConsumers consumers) {
         this.config = config;
+        this.consumers = consumers;
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
@@ -60,9 +62,11 @@ public class TopicProvisioner {
 
     Set<String> requiredTopics() {
         Set<String> topics = new LinkedHashSet<>();
-        for (String consumed : config.kafka().consumes().orElse(List.of())) {
-            topics.add(consumed);
-            topics.add(Topics.deadLetterTopicOf(consumed));
+        Set<String> consumed = new LinkedHashSet<>(consumers.consumedTopics());
+        consumed.addAll(config.kafka().consumes().orElse(List.of()));
+        for (String topic : consumed) {
+            topics.add(topic);
+            topics.add(Topics.deadLetterTopicOf(topic));
         }
         topics.addAll(config.kafka().publishes().orElse(List.of()));
         return topics;

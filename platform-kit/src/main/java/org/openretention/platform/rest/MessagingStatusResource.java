@@ -1,6 +1,7 @@
 package org.openretention.platform.rest;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openretention.events.Topics;
+import org.openretention.platform.messaging.EventConsumers;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +21,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** What this service has taken in and what it still has to publish: for operators, in every service. */
 @Path("/ops/messaging")
@@ -25,7 +30,17 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class MessagingStatusResource {
 
-    public record ConsumerStatus(String consumer, long eventsApplied, Instant lastAppliedAt) {
+    /**
+     * A use case's intake: events applied (all instances, from the processed-event table), and for the partitions
+     * this instance holds, per topic, how many records are behind the end of the partition ({@code lag}, null until
+     * known) and what its consumers are doing.
+     */
+    public record ConsumerStatus(String consumer, long eventsApplied, Instant lastAppliedAt, Long lag,
+                                 List<EventConsumers.TopicStatus> topics) {
+    }
+
+    /** Records of an input topic this instance sent to {@code <topic>.dlq} since it started. */
+    public record DeadLetterCount(String topic, long count) {
     }
 
     /**
@@ -35,25 +50,38 @@ public class MessagingStatusResource {
     public record OutboxStatus(long pending, Instant oldestPendingSince, String lastError) {
     }
 
-    public record MessagingStatus(List<ConsumerStatus> consumers, OutboxStatus outbox) {
+    public record MessagingStatus(List<ConsumerStatus> consumers, List<DeadLetterCount> deadLetters, OutboxStatus outbox) {
     }
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    EventConsumers eventConsumers;
+    @Inject
+    MeterRegistry registry;
 
     @GET
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
-    @Operation(summary = "Events applied per consumer and the outbox backlog")
+    @Operation(summary = "Events applied and lag per consumer, dead-lettered records and the outbox backlog")
     public MessagingStatus status() throws SQLException {
+        Map<String, List<EventConsumers.TopicStatus>> running = eventConsumers.status();
         try (Connection c = dataSource.getConnection()) {
-            List<ConsumerStatus> consumers = new ArrayList<>();
+            Map<String, ConsumerStatus> consumers = new TreeMap<>();
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT consumer, count(*), max(processed_at) FROM platform_processed_event GROUP BY consumer ORDER BY consumer");
                  ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    consumers.add(new ConsumerStatus(rs.getString(1), rs.getLong(2), instant(rs.getTimestamp(3))));
+                    String consumer = rs.getString(1);
+                    List<EventConsumers.TopicStatus> topics = running.getOrDefault(consumer, List.of());
+                    consumers.put(consumer, new ConsumerStatus(consumer, rs.getLong(2), instant(rs.getTimestamp(3)), lag(topics), topics));
                 }
             }
+            running.forEach((consumer, topics) ->
+                    consumers.putIfAbsent(consumer, new ConsumerStatus(consumer, 0, null, lag(topics), topics)));
+            List<DeadLetterCount> deadLetters = registry.find("platform.events.dead.lettered").counters().stream()
+                    .map(counter -> new DeadLetterCount(Topics.deadLetterTopicOf(counter.getId().getTag("topic")), (long) counter.count()))
+                    .sorted(java.util.Comparator.comparing(DeadLetterCount::topic))
+                    .toList();
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT coalesce(sum(events), 0),
                            min(created_at),
@@ -61,9 +89,23 @@ public class MessagingStatusResource {
                     FROM platform_outbox""");
                  ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return new MessagingStatus(consumers, new OutboxStatus(rs.getLong(1), instant(rs.getTimestamp(2)), rs.getString(3)));
+                return new MessagingStatus(List.copyOf(consumers.values()), deadLetters, new OutboxStatus(rs.getLong(1), instant(rs.getTimestamp(2)), rs.getString(3)));
             }
         }
+    }
+
+    private static Long lag(List<EventConsumers.TopicStatus> topics) {
+        if (topics.isEmpty()) {
+            return null;
+        }
+        long sum = 0;
+        for (EventConsumers.TopicStatus t : topics) {
+            if (t.lag() == null) {
+                return null;
+            }
+            sum += t.lag();
+        }
+        return sum;
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -1,36 +1,28 @@
 package org.openretention.platform.testapp;
 
 import io.agroal.api.AgroalDataSource;
-import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.openretention.events.EventEnvelope;
 import org.openretention.events.orders.OrderCompleted;
-import org.openretention.platform.messaging.EventIntake;
+import org.openretention.platform.messaging.EventConsumer;
+import org.openretention.platform.messaging.EventHandler;
 import org.openretention.platform.messaging.RejectedEventException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
-/** A consumer like the services' own: each OrderCompleted adds a row to kit_test_effect. */
+/** A use case like the services' own: each OrderCompleted adds a row to kit_test_effect. */
 @ApplicationScoped
-public class TestOrderConsumer {
+@EventConsumer(name = "kit-orders", topics = "kit-orders")
+public class TestOrderConsumer implements EventHandler {
 
-    @Inject
-    EventIntake intake;
     @Inject
     AgroalDataSource dataSource;
 
-    @Incoming("kit-orders")
-    @Blocking
-    public void consume(ConsumerRecords<String, byte[]> records) {
-        intake.accept("kit-orders", records, this::apply);
-    }
-
-    private void apply(EventEnvelope<?> event) {
+    @Override
+    public void apply(EventEnvelope<?> event) {
         if (!(event.payload() instanceof OrderCompleted order)) {
             return;
         }
