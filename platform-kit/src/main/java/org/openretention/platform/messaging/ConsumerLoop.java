@@ -173,6 +173,9 @@ final class ConsumerLoop implements Runnable {
                     lastRecordsNanos = System.nanoTime();
                     state = State.APPLYING;
                     if (apply(c, records)) {
+                        if (lastError != null) {
+                            LOG.infof("%s: taking records in again", name);
+                        }
                         backoff = MIN_BACKOFF;
                         lastError = null;
                     } else {
@@ -186,6 +189,8 @@ final class ConsumerLoop implements Runnable {
                 commit(c, false);
             }
             commit(c, true);
+            // a static member does not leave its group on close: its partitions wait for it to come back
+            c.close(Duration.ofSeconds(5));
             state = State.STOPPED;
         } catch (RuntimeException e) {
             // only the consumer's creation and close get here: bad settings
