@@ -1,7 +1,5 @@
 package org.openretention.loyalty.admin;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,7 +9,6 @@ import java.util.UUID;
  * @param actor                who made it: the caller's principal name
  * @param availablePointsAfter the member's spendable points right after it (negative while a debt is left)
  */
-@Schema(name = "Adjustment")
 public record Adjustment(UUID adjustmentId, String customerId, long points, String reason, String actor, Instant at,
                          long availablePointsAfter) {
 }

@@ -1,17 +1,15 @@
 package org.openretention.loyalty.admin;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.openretention.loyalty.support.Jdbc;
-import org.openretention.platform.rest.ProblemException;
+import org.openretention.loyalty.catalog.RewardRepository;
+import org.openretention.loyalty.program.Tier;
+import org.openretention.loyalty.program.TierEntity;
+import org.openretention.loyalty.program.TierRepository;
+import org.openretention.loyalty.support.ConflictException;
+import org.openretention.loyalty.support.NotFoundException;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,126 +21,68 @@ import java.util.Optional;
 public class TierAdministration {
 
     /** The tier and whether the call created it. */
-    public record Upserted(TierView tier, boolean created) {
+    public record Upserted(Tier tier, boolean created) {
     }
 
-    private static final String COLUMNS = "name, rank, qualifying_spend, multiplier, discount_percent, free_shipping, priority_support, birthday_gift_points";
-
-    private final AgroalDataSource dataSource;
+    private final TierRepository tiers;
+    private final RewardRepository rewards;
 
     @Inject
-    public TierAdministration(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public TierAdministration(TierRepository tiers, RewardRepository rewards) {
+        this.tiers = tiers;
+        this.rewards = rewards;
     }
 
-    public List<TierView> list() {
-        return Jdbc.with(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM tier ORDER BY rank"); ResultSet rs = s.executeQuery()) {
-                List<TierView> tiers = new ArrayList<>();
-                while (rs.next()) {
-                    tiers.add(read(rs));
-                }
-                return tiers;
-            }
-        });
+    /** Lowest rank first. */
+    public List<Tier> list() {
+        return tiers.byRank();
     }
 
-    public TierView get(String name) {
-        return Jdbc.with(dataSource, c -> find(c, name)).orElseThrow(() -> notFound(name));
+    public Optional<Tier> get(String name) {
+        return tiers.findByIdOptional(name).map(TierEntity::toTier);
     }
 
+    /** Creates the tier {@code tier.name()} or replaces every other field of it. */
     @Transactional
-    public Upserted upsert(String name, TierRequest request) {
-        return Jdbc.with(dataSource, c -> {
-            lock(c);
-            try (PreparedStatement s = c.prepareStatement("SELECT name FROM tier WHERE rank = ? AND name <> ?")) {
-                s.setInt(1, request.rank());
-                s.setString(2, name);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (rs.next()) {
-                        throw ProblemException.conflict("rank " + request.rank() + " is held by tier " + rs.getString(1) + "; ranks are unique");
-                    }
-                }
-            }
-            boolean exists = find(c, name).isPresent();
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO tier (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (name) DO UPDATE SET rank = EXCLUDED.rank, qualifying_spend = EXCLUDED.qualifying_spend,"
-                    + " multiplier = EXCLUDED.multiplier, discount_percent = EXCLUDED.discount_percent, free_shipping = EXCLUDED.free_shipping,"
-                    + " priority_support = EXCLUDED.priority_support, birthday_gift_points = EXCLUDED.birthday_gift_points"
-                    + " RETURNING " + COLUMNS)) {
-                s.setString(1, name);
-                s.setInt(2, request.rank());
-                s.setBigDecimal(3, request.qualifyingSpend());
-                s.setBigDecimal(4, request.multiplier());
-                s.setBigDecimal(5, request.discountPercent());
-                s.setBoolean(6, request.freeShipping());
-                s.setBoolean(7, request.prioritySupport());
-                s.setLong(8, request.birthdayGiftPoints());
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return new Upserted(read(rs), !exists);
-                }
-            }
+    public Upserted upsert(Tier tier) {
+        tiers.lockForChange();
+        tiers.holderOfRank(tier.rank(), tier.name()).ifPresent(holder -> {
+            throw new ConflictException("rank " + tier.rank() + " is held by tier " + holder.name + "; ranks are unique");
         });
+        TierEntity row = tiers.findById(tier.name());
+        boolean created = row == null;
+        if (created) {
+            row = new TierEntity();
+            row.name = tier.name();
+            row.assign(tier);
+            tiers.persist(row);
+        } else {
+            row.assign(tier);
+        }
+        tiers.flush();
+        tiers.getEntityManager().refresh(row); // numbers at the columns' scale, as stored
+        return new Upserted(row.toTier(), created);
     }
 
     @Transactional
     public void delete(String name) {
-        Jdbc.with(dataSource, c -> {
-            lock(c);
-            if (find(c, name).isEmpty()) {
-                throw notFound(name);
-            }
-            long members = count(c, "SELECT count(*) FROM loyalty_member WHERE tier = ?", name);
-            if (members > 0) {
-                throw ProblemException.conflict("tier " + name + " is held by " + members + " member(s); it cannot be deleted");
-            }
-            if (count(c, "SELECT count(*) FROM tier WHERE name <> ?", name) == 0) {
-                throw ProblemException.conflict("tier " + name + " is the programme's last tier; it cannot be deleted");
-            }
-            long rewards = count(c, "SELECT count(*) FROM reward WHERE active AND min_tier = ?", name);
-            if (rewards > 0) {
-                throw ProblemException.conflict("tier " + name + " is the minimum tier of " + rewards + " active reward(s); change them first");
-            }
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM tier WHERE name = ?")) {
-                s.setString(1, name);
-                s.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    private static void lock(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("LOCK TABLE tier IN EXCLUSIVE MODE")) {
-            s.execute();
+        tiers.lockForChange();
+        TierEntity row = tiers.findByIdOptional(name).orElseThrow(() -> notFound(name));
+        long members = tiers.membersHolding(name);
+        if (members > 0) {
+            throw new ConflictException("tier " + name + " is held by " + members + " member(s); it cannot be deleted");
         }
-    }
-
-    private static long count(Connection c, String sql, String name) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, name);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        if (tiers.count() == 1) {
+            throw new ConflictException("tier " + name + " is the programme's last tier; it cannot be deleted");
         }
-    }
-
-    private static Optional<TierView> find(Connection c, String name) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM tier WHERE name = ?")) {
-            s.setString(1, name);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
+        long required = rewards.activeRequiring(name);
+        if (required > 0) {
+            throw new ConflictException("tier " + name + " is the minimum tier of " + required + " active reward(s); change them first");
         }
+        tiers.delete(row);
     }
 
-    private static ProblemException notFound(String name) {
-        return ProblemException.notFound("no tier " + name);
-    }
-
-    private static TierView read(ResultSet rs) throws SQLException {
-        return new TierView(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
-                rs.getBoolean(6), rs.getBoolean(7), rs.getLong(8));
+    private static NotFoundException notFound(String name) {
+        return new NotFoundException("no tier " + name);
     }
 }

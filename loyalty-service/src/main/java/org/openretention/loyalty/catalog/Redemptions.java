@@ -1,20 +1,16 @@
 package org.openretention.loyalty.catalog;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.hibernate.exception.ConstraintViolationException;
 import org.openretention.events.loyalty.RewardType;
 import org.openretention.loyalty.ledger.InsufficientPointsException;
 import org.openretention.loyalty.member.MemberSession;
 import org.openretention.loyalty.program.Tier;
 import org.openretention.loyalty.service.LoyaltyAccounts;
-import org.openretention.loyalty.support.Jdbc;
-import org.openretention.platform.rest.ProblemException;
+import org.openretention.loyalty.support.ConflictException;
+import org.openretention.loyalty.support.NotFoundException;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -36,55 +32,57 @@ public class Redemptions {
     private static final int COUPON_ATTEMPTS = 5;
 
     private final LoyaltyAccounts accounts;
-    private final AgroalDataSource dataSource;
+    private final RewardRepository rewards;
+    private final RedemptionRepository redemptions;
 
     @Inject
-    public Redemptions(LoyaltyAccounts accounts, AgroalDataSource dataSource) {
+    public Redemptions(LoyaltyAccounts accounts, RewardRepository rewards, RedemptionRepository redemptions) {
         this.accounts = accounts;
-        this.dataSource = dataSource;
+        this.rewards = rewards;
+        this.redemptions = redemptions;
     }
 
     public Outcome redeem(String customerId, String idempotencyKey, UUID rewardId) {
         try {
-            return accounts.change(customerId, session -> Jdbc.with(dataSource, c -> redeem(c, session, idempotencyKey, rewardId)))
-                    .orElseThrow(() -> ProblemException.notFound("no loyalty member " + customerId));
-        } catch (Jdbc.DuplicateKeyException e) {
-            if (e.constraint().contains("idempotency")) {
+            return accounts.change(customerId, session -> redeem(session, idempotencyKey, rewardId))
+                    .orElseThrow(() -> new NotFoundException("no loyalty member " + customerId));
+        } catch (RuntimeException e) {
+            if (violatedConstraint(e).contains("idempotency")) {
                 // only reachable if the member lock were bypassed: the unique key still guarantees one redemption per key
-                throw ProblemException.conflict("a redemption with this Idempotency-Key is being made right now; retry to get its result");
+                throw new ConflictException("a redemption with this Idempotency-Key is being made right now; retry to get its result");
             }
             throw e;
         }
     }
 
-    private Outcome redeem(Connection c, MemberSession session, String key, UUID rewardId) throws SQLException {
+    private Outcome redeem(MemberSession session, String key, UUID rewardId) {
         String customerId = session.member().customerId();
-        Optional<Redemption> earlier = byKey(c, customerId, key);
+        Optional<Redemption> earlier = redemptions.byKey(customerId, key);
         if (earlier.isPresent()) {
             if (!earlier.get().rewardId().equals(rewardId)) {
-                throw ProblemException.conflict("this Idempotency-Key was already used for a redemption of reward " + earlier.get().rewardId()
+                throw new ConflictException("this Idempotency-Key was already used for a redemption of reward " + earlier.get().rewardId()
                         + "; use a new key for another redemption");
             }
             return new Outcome(earlier.get(), false);
         }
 
-        Reward reward = RewardCatalogue.find(c, rewardId).orElseThrow(() -> RewardCatalogue.notFound(rewardId));
+        Reward reward = rewards.findByIdOptional(rewardId).map(RewardEntity::toReward).orElseThrow(() -> RewardCatalogue.notFound(rewardId));
         // the ledger keeps microseconds; never before the instant the member was brought to
         Instant now = later(accounts.now().truncatedTo(ChronoUnit.MICROS), session.account().advancedTo());
         if (!reward.active()) {
-            throw ProblemException.conflict("reward " + rewardId + " is no longer in the catalogue");
+            throw new ConflictException("reward " + rewardId + " is no longer in the catalogue");
         }
         if (!reward.validAt(now)) {
-            throw ProblemException.conflict("reward " + rewardId + " can be redeemed only "
+            throw new ConflictException("reward " + rewardId + " can be redeemed only "
                     + (reward.validFrom() != null ? "from " + reward.validFrom() : "") + (reward.validFrom() != null && reward.validTo() != null ? " " : "")
                     + (reward.validTo() != null ? "until " + reward.validTo() : ""));
         }
         if (reward.minTier() != null) {
             Tier needed = session.programme().tiers().tiers().stream().filter(t -> t.name().equals(reward.minTier())).findFirst()
-                    .orElseThrow(() -> ProblemException.conflict("reward " + rewardId + " needs tier " + reward.minTier() + ", which the programme no longer has"));
+                    .orElseThrow(() -> new ConflictException("reward " + rewardId + " needs tier " + reward.minTier() + ", which the programme no longer has"));
             Tier held = session.tier();
             if (held.rank() < needed.rank()) {
-                throw ProblemException.conflict("reward " + rewardId + " needs tier " + needed.name() + " or better; the member is " + held.name());
+                throw new ConflictException("reward " + rewardId + " needs tier " + needed.name() + " or better; the member is " + held.name());
             }
         }
 
@@ -93,72 +91,53 @@ public class Redemptions {
         }
 
         UUID redemptionId = UUID.randomUUID();
-        String couponCode = reward.type() == RewardType.COUPON ? newCouponCode(c) : null;
+        String couponCode = reward.type() == RewardType.COUPON ? newCouponCode() : null;
         try {
             session.redeem(redemptionId, reward.pointsCost(), rewardId.toString(), reward.type(), reward.name(), couponCode, now);
         } catch (InsufficientPointsException e) {
-            throw ProblemException.conflict("not enough points: needed " + e.requested() + ", available " + e.available());
+            throw new ConflictException("not enough points: needed " + e.requested() + ", available " + e.available());
         }
-        if (reward.stock() != null) {
-            try (PreparedStatement s = c.prepareStatement("UPDATE reward SET stock = stock - 1 WHERE id = ? AND stock > 0")) {
-                s.setObject(1, rewardId);
-                if (s.executeUpdate() == 0) {
-                    throw outOfStock(rewardId);
-                }
-            }
+        if (reward.stock() != null && !rewards.takeOne(rewardId)) {
+            throw outOfStock(rewardId);
         }
+        RedemptionEntity row = new RedemptionEntity();
+        row.id = redemptionId;
+        row.customerId = customerId;
+        row.idempotencyKey = key;
+        row.rewardId = rewardId;
+        row.points = reward.pointsCost();
+        row.couponCode = couponCode;
         // stored with the database's microsecond precision, so that a replay answers exactly the same
-        Instant redeemedAt = now.truncatedTo(ChronoUnit.MICROS);
-        Redemption redemption = new Redemption(redemptionId, rewardId, reward.pointsCost(), couponCode, session.account().available(now), redeemedAt);
-        try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO redemption (id, customer_id, idempotency_key, reward_id, points, coupon_code, created_at, available_points_after)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            s.setObject(1, redemptionId);
-            s.setString(2, customerId);
-            s.setString(3, key);
-            s.setObject(4, rewardId);
-            s.setLong(5, redemption.points());
-            s.setString(6, couponCode);
-            s.setTimestamp(7, Jdbc.timestamp(redeemedAt));
-            s.setLong(8, redemption.availablePointsAfter());
-            s.executeUpdate();
-        }
-        return new Outcome(redemption, true);
-    }
-
-    private static Optional<Redemption> byKey(Connection c, String customerId, String key) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT id, reward_id, points, coupon_code, available_points_after, created_at
-                FROM redemption WHERE customer_id = ? AND idempotency_key = ?""")) {
-            s.setString(1, customerId);
-            s.setString(2, key);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new Redemption(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3), rs.getString(4),
-                                rs.getLong(5), Jdbc.instant(rs, 6)))
-                        : Optional.empty();
-            }
-        }
+        row.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+        row.availablePointsAfter = session.account().available(now);
+        // written now, not at commit: a clash of keys must surface here, as the conflict above
+        redemptions.persistAndFlush(row);
+        return new Outcome(row.toRedemption(), true);
     }
 
     /** A coupon code no redemption holds yet (the unique constraint on coupon_code backs this check). */
-    private static String newCouponCode(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM redemption WHERE coupon_code = ?")) {
-            for (int attempt = 0; attempt < COUPON_ATTEMPTS; attempt++) {
-                String code = CouponCodes.next();
-                s.setString(1, code);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        return code;
-                    }
-                }
+    private String newCouponCode() {
+        for (int attempt = 0; attempt < COUPON_ATTEMPTS; attempt++) {
+            String code = CouponCodes.next();
+            if (!redemptions.couponIssued(code)) {
+                return code;
             }
         }
         throw new IllegalStateException("could not find a free coupon code in " + COUPON_ATTEMPTS + " attempts");
     }
 
-    private static ProblemException outOfStock(UUID rewardId) {
-        return ProblemException.conflict("reward " + rewardId + " is out of stock");
+    /** The unique constraint a write clashed with, if that is what {@code e} (or a cause of it) says; else "". */
+    private static String violatedConstraint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {
+                return violation.getConstraintName();
+            }
+        }
+        return "";
+    }
+
+    private static ConflictException outOfStock(UUID rewardId) {
+        return new ConflictException("reward " + rewardId + " is out of stock");
     }
 
     private static Instant later(Instant a, Instant b) {

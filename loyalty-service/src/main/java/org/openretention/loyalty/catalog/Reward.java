@@ -1,15 +1,11 @@
 package org.openretention.loyalty.catalog;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openretention.events.loyalty.RewardType;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** A reward of the catalogue. {@code stock} is absent for an unlimited reward. */
-@Schema(name = "Reward")
-@JsonInclude(JsonInclude.Include.NON_NULL)
+/** A reward of the catalogue. {@code stock} is null for an unlimited reward. */
 public record Reward(UUID id, String name, long pointsCost, RewardType type, Integer stock, Instant validFrom, Instant validTo,
                      String minTier, boolean active, Instant createdAt, Instant updatedAt) {
 

@@ -1,47 +1,43 @@
 package org.openretention.loyalty.program;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.openretention.platform.jdbc.StatementPipeline;
 import org.openretention.platform.messaging.RetryBatchException;
 import org.openretention.loyalty.config.LoyaltyConfig;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Reads the programme administrators maintain (tiers, earning rules, promotions) so that every batch of work
  * runs against the programme as it stands, whichever instance changed it. The programme is kept in memory
  * together with the {@code programme_version} it was read at; every change to it bumps that counter (triggers,
- * see V3), so {@link #current()} costs one single-row query while nothing changed.
+ * see V3), so {@link #current()} costs one single-row query while nothing changed. That check stays plain JDBC on
+ * the intake's pipeline (it runs for every batch); the programme itself is read through the Panache repositories,
+ * only when the version has moved.
  */
 @ApplicationScoped
 public class ProgrammeRepository {
 
-    private final AgroalDataSource dataSource;
     private final StatementPipeline pipeline;
     private final LoyaltyConfig config;
-    private final ObjectMapper json;
+    private final TierRepository tiers;
+    private final PromotionRepository promotions;
+    private final EarningRulesRepository rules;
 
     @Inject
-    public ProgrammeRepository(AgroalDataSource dataSource, StatementPipeline pipeline, LoyaltyConfig config, ObjectMapper json) {
-        this.dataSource = dataSource;
+    public ProgrammeRepository(StatementPipeline pipeline, LoyaltyConfig config, TierRepository tiers, PromotionRepository promotions,
+                               EarningRulesRepository rules) {
         this.pipeline = pipeline;
         this.config = config;
-        this.json = json;
+        this.tiers = tiers;
+        this.promotions = promotions;
+        this.rules = rules;
     }
 
     private record Snapshot(Programme programme, long loadedAtNanos) {
@@ -89,93 +85,50 @@ public class ProgrammeRepository {
             });
             return known.programme();
         }
-        try (Connection c = pipeline.connection()) {
-            long version;
-            try (PreparedStatement s = c.prepareStatement("SELECT version FROM programme_version WHERE id = 1"); ResultSet rs = s.executeQuery()) {
-                version = rs.next() ? rs.getLong(1) : -1;
-            }
-            Versioned latest = cached;
-            if (latest != null && latest.version() == version && version >= 0) {
-                return latest.programme();
-            }
-            // read after the version: a change committed in between is newer than the tag, and is re-read next time
-            Programme programme = load(c);
-            cached = new Versioned(version, programme);
-            return programme;
+        long version;
+        try (Connection c = pipeline.connection();
+             PreparedStatement s = c.prepareStatement("SELECT version FROM programme_version WHERE id = 1"); ResultSet rs = s.executeQuery()) {
+            version = rs.next() ? rs.getLong(1) : -1;
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the loyalty programme: " + e.getMessage(), e);
         }
+        Versioned latest = cached;
+        if (latest != null && latest.version() == version && version >= 0) {
+            return latest.programme();
+        }
+        // read after the version: a change committed in between is newer than the tag, and is re-read next time
+        Programme programme = load();
+        cached = new Versioned(version, programme);
+        return programme;
     }
 
-    private Programme load(Connection c) throws SQLException {
-        return new Programme(new TierPolicy(tiers(c), config.maxDowngradeSteps()),
-                new EarningPolicy(rules(c), promotions(c, false)),
+    private Programme load() {
+        return new Programme(new TierPolicy(tiers(), config.maxDowngradeSteps()),
+                new EarningPolicy(rules(), activePromotions()),
                 config.returnWindow(), config.pointsExpiryMonths(), config.timezone(), config.currency(),
                 config.exchangeRates(), config.expiringNotice(), config.eventSource());
     }
 
+    /** The tiers, lowest rank first. */
     public List<Tier> tiers() {
-        try (Connection c = dataSource.getConnection()) {
-            return tiers(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return read(tiers::byRank);
     }
 
+    /** Every promotion, deactivated ones included, by start. */
     public List<Promotion> promotions() {
-        try (Connection c = dataSource.getConnection()) {
-            return promotions(c, true);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return read(() -> promotions.byStart(false));
     }
 
     public EarningRules rules() {
-        try (Connection c = dataSource.getConnection()) {
-            return rules(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return read(rules::current);
     }
 
-    private static List<Tier> tiers(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT name, rank, qualifying_spend, multiplier, discount_percent, free_shipping, priority_support, birthday_gift_points
-                FROM tier ORDER BY rank"""); ResultSet rs = s.executeQuery()) {
-            List<Tier> tiers = new ArrayList<>();
-            while (rs.next()) {
-                tiers.add(new Tier(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
-                        rs.getBoolean(6), rs.getBoolean(7), rs.getLong(8)));
-            }
-            return tiers;
-        }
+    private List<Promotion> activePromotions() {
+        return read(() -> promotions.byStart(true));
     }
 
-    private EarningRules rules(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT rules FROM earning_rules WHERE id = 1"); ResultSet rs = s.executeQuery()) {
-            return rs.next() ? json.readValue(rs.getString(1), EarningRules.class) : EarningRules.defaults();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored earning rules are unreadable: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static List<Promotion> promotions(Connection c, boolean includeInactive) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT id, name, kind, multiplier, bonus_points, valid_from, valid_to, categories, tiers, triggers, active
-                FROM promotion""" + (includeInactive ? "" : " WHERE active") + " ORDER BY valid_from, id");
-             ResultSet rs = s.executeQuery()) {
-            List<Promotion> promotions = new ArrayList<>();
-            while (rs.next()) {
-                promotions.add(new Promotion(rs.getObject(1, UUID.class), rs.getString(2), Promotion.Kind.valueOf(rs.getString(3)),
-                        rs.getBigDecimal(4), rs.getLong(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
-                        strings(rs.getArray(8)), strings(rs.getArray(9)),
-                        strings(rs.getArray(10)).stream().map(EarningTrigger::valueOf).collect(Collectors.toSet()), rs.getBoolean(11)));
-            }
-            return promotions;
-        }
-    }
-
-    private static Set<String> strings(Array array) throws SQLException {
-        return array == null ? Set.of() : new HashSet<>(Arrays.asList((String[]) array.getArray()));
+    /** In the caller's transaction (an intake batch, an API change) if there is one, else in a short one of its own. */
+    private static <T> T read(java.util.function.Supplier<T> query) {
+        return QuarkusTransaction.joiningExisting().call(query::get);
     }
 }

@@ -1,7 +1,5 @@
 package org.openretention.loyalty.reports;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -18,18 +16,15 @@ import java.util.List;
  * @param expiringWithin90Days points left in lots that expire in (asOf, asOf + 90 days]
  * @param byTier      the same by the members' current tier, in tier order
  */
-@Schema(name = "LiabilityReport")
 public record LiabilityReport(Instant asOf, String currency, BigDecimal pointValue, long members,
                               PointsValue outstanding, PointsValue available, PointsValue pending, PointsValue debt,
                               PointsValue expiringWithin30Days, PointsValue expiringWithin90Days, List<TierLiability> byTier) {
 
     /** Points and their money value in the programme currency. */
-    @Schema(name = "PointsValue")
     public record PointsValue(long points, BigDecimal value) {
     }
 
     /** The liability of the members of one tier. */
-    @Schema(name = "TierLiability")
     public record TierLiability(String tier, long members, PointsValue outstanding, PointsValue available, PointsValue pending,
                                 PointsValue debt, PointsValue expiringWithin30Days, PointsValue expiringWithin90Days) {
     }

@@ -1,7 +1,5 @@
 package org.openretention.loyalty.reports;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openretention.loyalty.member.Referral;
 
 import java.time.Instant;
@@ -14,13 +12,10 @@ import java.util.List;
  * @param converted    of those, the ones whose first order survived its return window
  * @param pointsEarned referrer points credited for the converted ones
  */
-@Schema(name = "MemberReferrals")
 public record MemberReferrals(String customerId, String referralCode, long invited, long converted, long pointsEarned,
                               List<Entry> referrals) {
 
     /** One invited customer. */
-    @Schema(name = "ReferralEntry")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(String refereeId, Instant invitedAt, Referral.Status status, Instant convertedAt) {
     }
 }

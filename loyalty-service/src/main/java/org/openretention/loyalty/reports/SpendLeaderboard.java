@@ -1,7 +1,5 @@
 package org.openretention.loyalty.reports;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +9,6 @@ import java.util.List;
  *
  * @param entries best first; equal spend shares a rank
  */
-@Schema(name = "SpendLeaderboard")
 public record SpendLeaderboard(String period, Instant from, Instant to, String currency, List<Entry> entries) {
 
     /**
@@ -21,7 +18,6 @@ public record SpendLeaderboard(String period, Instant from, Instant to, String c
      * @param orders the customer's orders in the period, cancelled ones excepted
      * @param tier   the member's tier now
      */
-    @Schema(name = "SpendLeaderboardEntry")
     public record Entry(int rank, String customerId, BigDecimal spend, String currency, long orders, String tier) {
     }
 }

@@ -3,7 +3,6 @@ package org.openretention.loyalty.rest;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -15,9 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.openretention.loyalty.admin.Adjustment;
-import org.openretention.loyalty.admin.AdjustmentRequest;
 import org.openretention.loyalty.admin.Adjustments;
+import org.openretention.loyalty.rest.dto.AdjustmentRequest;
+import org.openretention.loyalty.rest.dto.AdjustmentView;
+import org.openretention.loyalty.rest.validation.RequestChecks;
 import org.openretention.platform.rest.Roles;
 
 /** Administrators correct members' points by hand; the ledger records who did. */
@@ -31,6 +31,8 @@ public class AdjustmentResource {
     Adjustments adjustments;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    RequestChecks checks;
 
     @POST
     @RolesAllowed(Roles.ADMIN)
@@ -38,8 +40,9 @@ public class AdjustmentResource {
             description = "A positive adjustment credits a lot that is spendable at once; a negative one takes from the points that "
                     + "expire first and, beyond the available balance, leaves a debt. The caller is recorded as the actor.")
     @APIResponse(responseCode = "201", description = "Recorded")
-    public RestResponse<Adjustment> adjust(@PathParam("customerId") String customerId, @NotNull @Valid AdjustmentRequest adjustment) {
-        return RestResponse.status(RestResponse.Status.CREATED,
-                adjustments.adjust(customerId, adjustment, identity.getPrincipal().getName()));
+    public RestResponse<AdjustmentView> adjust(@PathParam("customerId") String customerId, @NotNull AdjustmentRequest adjustment) {
+        checks.of(adjustment).check(adjustment.points() == null || adjustment.points() != 0, "points", "must not be zero").orFail();
+        return RestResponse.status(RestResponse.Status.CREATED, AdjustmentView.of(
+                adjustments.adjust(customerId, adjustment.points(), adjustment.reason(), identity.getPrincipal().getName())));
     }
 }

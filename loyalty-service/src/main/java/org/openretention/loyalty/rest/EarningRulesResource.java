@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openretention.loyalty.admin.EarningRulesAdministration;
-import org.openretention.loyalty.admin.EarningRulesRequest;
-import org.openretention.loyalty.admin.EarningRulesView;
+import org.openretention.loyalty.rest.dto.EarningRulesRequest;
+import org.openretention.loyalty.rest.dto.EarningRulesView;
 import org.openretention.platform.rest.Roles;
 
 /** How many points spend, interactions and referrals earn. */
@@ -34,13 +34,13 @@ public class EarningRulesResource {
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING})
     @Operation(summary = "The earning rules, with who changed them last and when")
     public EarningRulesView get() {
-        return rules.get();
+        return EarningRulesView.of(rules.get());
     }
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace the earning rules", description = "The whole set; applies to events taken in from now on")
     public EarningRulesView put(@NotNull @Valid EarningRulesRequest earningRules) {
-        return rules.replace(earningRules, identity.getPrincipal().getName());
+        return EarningRulesView.of(rules.replace(earningRules.toRules(), identity.getPrincipal().getName()));
     }
 }

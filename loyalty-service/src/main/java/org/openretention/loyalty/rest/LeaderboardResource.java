@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openretention.loyalty.reports.SpendLeaderboard;
 import org.openretention.loyalty.reports.SpendLeaderboards;
+import org.openretention.loyalty.rest.dto.SpendLeaderboardView;
 import org.openretention.platform.rest.Roles;
 
 /** Leaderboards for marketing. */
@@ -33,10 +33,10 @@ public class LeaderboardResource {
     @RolesAllowed(Roles.MARKETING)
     @Operation(summary = "Top spenders of a quarter",
             description = "Qualifying spend less refunds of the orders placed in the quarter (programme time zone), best first")
-    public SpendLeaderboard spend(
+    public SpendLeaderboardView spend(
             @QueryParam("period") @NotNull @Pattern(regexp = SpendLeaderboards.PERIOD_PATTERN, message = "must be a quarter like 2026-Q4")
             @Parameter(description = "the quarter, e.g. 2026-Q4", required = true) String period,
             @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) @Parameter(description = "1 to 100, 10 by default") int limit) {
-        return leaderboards.top(period, limit);
+        return SpendLeaderboardView.of(leaderboards.top(period, limit));
     }
 }

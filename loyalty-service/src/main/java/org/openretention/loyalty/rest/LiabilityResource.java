@@ -8,8 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openretention.loyalty.reports.LiabilityReport;
 import org.openretention.loyalty.reports.LiabilityReports;
+import org.openretention.loyalty.rest.dto.LiabilityReportView;
 import org.openretention.platform.rest.Roles;
 
 /** The programme's points liability, for finance and marketing. */
@@ -26,7 +26,7 @@ public class LiabilityResource {
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING})
     @Operation(summary = "The points liability now",
             description = "Outstanding points (available and pending, less debt) with their money value, by tier, and the points expiring within 30 and 90 days")
-    public LiabilityReport liability() {
-        return liability.current();
+    public LiabilityReportView liability() {
+        return LiabilityReportView.of(liability.current());
     }
 }

@@ -2,7 +2,6 @@ package org.openretention.loyalty.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,8 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.openretention.loyalty.admin.PromotionAdministration;
-import org.openretention.loyalty.admin.PromotionRequest;
-import org.openretention.loyalty.admin.PromotionView;
+import org.openretention.loyalty.admin.PromotionDefinition;
+import org.openretention.loyalty.admin.TierAdministration;
+import org.openretention.loyalty.program.Tier;
+import org.openretention.loyalty.rest.dto.PromotionRequest;
+import org.openretention.loyalty.rest.dto.PromotionView;
+import org.openretention.loyalty.rest.validation.RequestChecks;
+import org.openretention.platform.rest.ProblemException;
 import org.openretention.platform.rest.Roles;
 
 import java.util.List;
@@ -37,13 +41,17 @@ public class PromotionResource {
 
     @Inject
     PromotionAdministration promotions;
+    @Inject
+    TierAdministration tiers;
+    @Inject
+    RequestChecks checks;
 
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a promotion")
     @APIResponse(responseCode = "201", description = "Created; Location names the new promotion")
-    public RestResponse<PromotionView> create(@NotNull @Valid PromotionRequest promotion, @Context UriInfo uri) {
-        PromotionView created = promotions.create(promotion);
+    public RestResponse<PromotionView> create(@NotNull PromotionRequest promotion, @Context UriInfo uri) {
+        PromotionView created = PromotionView.of(promotions.create(checked(promotion)));
         return RestResponse.ResponseBuilder.<PromotionView>created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
     }
@@ -52,7 +60,7 @@ public class PromotionResource {
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING})
     @Operation(summary = "List promotions", description = "By start; activeOnly=true leaves out deleted ones")
     public List<PromotionView> list(@QueryParam("activeOnly") boolean activeOnly) {
-        return promotions.list(activeOnly);
+        return promotions.list(activeOnly).stream().map(PromotionView::of).toList();
     }
 
     @GET
@@ -60,15 +68,15 @@ public class PromotionResource {
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING})
     @Operation(summary = "One promotion")
     public PromotionView get(@PathParam("id") UUID id) {
-        return promotions.get(id);
+        return promotions.get(id).map(PromotionView::of).orElseThrow(() -> ProblemException.notFound("no promotion " + id));
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace a promotion", description = "Every field is replaced; an absent active flag keeps the promotion's")
-    public PromotionView update(@PathParam("id") UUID id, @NotNull @Valid PromotionRequest promotion) {
-        return promotions.update(id, promotion);
+    public PromotionView update(@PathParam("id") UUID id, @NotNull PromotionRequest promotion) {
+        return PromotionView.of(promotions.update(id, checked(promotion)));
     }
 
     @DELETE
@@ -78,5 +86,11 @@ public class PromotionResource {
     @APIResponse(responseCode = "204", description = "Deactivated")
     public void delete(@PathParam("id") UUID id) {
         promotions.deactivate(id);
+    }
+
+    /** Every bad field in one 400: the annotations' checks, the rules between fields and the tiers named. */
+    private PromotionDefinition checked(PromotionRequest promotion) {
+        promotion.checkAgainst(tiers.list().stream().map(Tier::name).toList(), checks.of(promotion)).orFail();
+        return promotion.toDefinition();
     }
 }

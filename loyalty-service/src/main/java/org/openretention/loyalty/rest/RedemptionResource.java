@@ -2,7 +2,6 @@ package org.openretention.loyalty.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -17,10 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.openretention.loyalty.catalog.Redemption;
-import org.openretention.loyalty.catalog.RedemptionRequest;
 import org.openretention.loyalty.catalog.Redemptions;
-import org.openretention.platform.rest.ProblemException;
+import org.openretention.loyalty.rest.dto.RedemptionRequest;
+import org.openretention.loyalty.rest.dto.RedemptionView;
+import org.openretention.loyalty.rest.validation.RequestChecks;
 import org.openretention.platform.rest.Roles;
 
 /** Support redeems rewards for members; retries are safe with the same Idempotency-Key. */
@@ -35,6 +34,8 @@ public class RedemptionResource {
 
     @Inject
     Redemptions redemptions;
+    @Inject
+    RequestChecks checks;
 
     @POST
     @RolesAllowed(Roles.SUPPORT)
@@ -46,15 +47,16 @@ public class RedemptionResource {
     @APIResponse(responseCode = "404", description = "Unknown member or reward")
     @APIResponse(responseCode = "409", description = "Reward inactive, outside its validity, above the member's tier, out of stock; "
             + "not enough points; or the key was used for another reward")
-    public RestResponse<Redemption> redeem(
+    public RestResponse<RedemptionView> redeem(
             @PathParam("customerId") String customerId,
             @HeaderParam(IDEMPOTENCY_KEY) @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, required = true,
                     description = "the caller's unique key of this redemption, 1 to 200 characters") String idempotencyKey,
-            @NotNull @Valid RedemptionRequest redemption) {
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
-            throw ProblemException.invalidField(IDEMPOTENCY_KEY, "is required, 1 to " + MAX_KEY_LENGTH + " characters");
-        }
-        Redemptions.Outcome outcome = redemptions.redeem(customerId, idempotencyKey, redemption.rewardId());
-        return RestResponse.status(outcome.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, outcome.redemption());
+            @NotNull RedemptionRequest redemption) {
+        checks.of(redemption)
+                .check(idempotencyKey != null && !idempotencyKey.isBlank() && idempotencyKey.length() <= MAX_KEY_LENGTH,
+                        IDEMPOTENCY_KEY, "is required, 1 to " + MAX_KEY_LENGTH + " characters")
+                .orFail();
+        Redemptions.Outcome outcome = redemptions.redeem(customerId, idempotencyKey, redemption.reward());
+        return RestResponse.status(outcome.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, RedemptionView.of(outcome.redemption()));
     }
 }

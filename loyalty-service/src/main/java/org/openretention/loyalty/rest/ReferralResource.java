@@ -9,8 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openretention.loyalty.reports.MemberReferrals;
 import org.openretention.loyalty.reports.ReferralReports;
+import org.openretention.loyalty.rest.dto.MemberReferralsView;
+import org.openretention.platform.rest.ProblemException;
 import org.openretention.platform.rest.Roles;
 
 /** A member's referral code and whom it brought in. */
@@ -25,7 +26,7 @@ public class ReferralResource {
     @GET
     @RolesAllowed({Roles.SUPPORT, Roles.MARKETING})
     @Operation(summary = "A member's referrals as the referrer", description = "Their code, the customers who registered with it and the points it earned")
-    public MemberReferrals get(@PathParam("customerId") String customerId) {
-        return referrals.of(customerId);
+    public MemberReferralsView get(@PathParam("customerId") String customerId) {
+        return referrals.of(customerId).map(MemberReferralsView::of).orElseThrow(() -> ProblemException.notFound("no loyalty member " + customerId));
     }
 }

@@ -2,7 +2,6 @@ package org.openretention.loyalty.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,9 +20,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.openretention.loyalty.catalog.Reward;
+import org.openretention.loyalty.admin.TierAdministration;
 import org.openretention.loyalty.catalog.RewardCatalogue;
-import org.openretention.loyalty.catalog.RewardRequest;
+import org.openretention.loyalty.catalog.RewardDefinition;
+import org.openretention.loyalty.program.Tier;
+import org.openretention.loyalty.rest.dto.RewardRequest;
+import org.openretention.loyalty.rest.dto.RewardView;
+import org.openretention.loyalty.rest.validation.RequestChecks;
+import org.openretention.platform.rest.ProblemException;
 import org.openretention.platform.rest.Roles;
 
 import java.util.List;
@@ -38,38 +42,42 @@ public class RewardResource {
 
     @Inject
     RewardCatalogue catalogue;
+    @Inject
+    TierAdministration tiers;
+    @Inject
+    RequestChecks checks;
 
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a reward to the catalogue")
     @APIResponse(responseCode = "201", description = "Created; Location names the new reward")
-    public RestResponse<Reward> create(@NotNull @Valid RewardRequest reward, @Context UriInfo uri) {
-        Reward created = catalogue.create(reward);
-        return RestResponse.ResponseBuilder.<Reward>created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+    public RestResponse<RewardView> create(@NotNull RewardRequest reward, @Context UriInfo uri) {
+        RewardView created = RewardView.of(catalogue.create(checked(reward)));
+        return RestResponse.ResponseBuilder.<RewardView>created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
     }
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.SUPPORT})
     @Operation(summary = "List the catalogue", description = "Oldest first; activeOnly=true leaves out deleted rewards")
-    public List<Reward> list(@QueryParam("activeOnly") @Parameter(description = "only rewards not deleted") boolean activeOnly) {
-        return catalogue.list(activeOnly);
+    public List<RewardView> list(@QueryParam("activeOnly") @Parameter(description = "only rewards not deleted") boolean activeOnly) {
+        return catalogue.list(activeOnly).stream().map(RewardView::of).toList();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.SUPPORT})
     @Operation(summary = "One reward, deleted ones included")
-    public Reward get(@PathParam("id") UUID id) {
-        return catalogue.get(id);
+    public RewardView get(@PathParam("id") UUID id) {
+        return catalogue.get(id).map(RewardView::of).orElseThrow(() -> ProblemException.notFound("no reward " + id));
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace a reward", description = "Every field is replaced; an absent active flag keeps the reward's")
-    public Reward update(@PathParam("id") UUID id, @NotNull @Valid RewardRequest reward) {
-        return catalogue.update(id, reward);
+    public RewardView update(@PathParam("id") UUID id, @NotNull RewardRequest reward) {
+        return RewardView.of(catalogue.update(id, checked(reward)));
     }
 
     @DELETE
@@ -79,5 +87,11 @@ public class RewardResource {
     @APIResponse(responseCode = "204", description = "Deactivated")
     public void delete(@PathParam("id") UUID id) {
         catalogue.deactivate(id);
+    }
+
+    /** Every bad field in one 400: the annotations' checks, the window and the minimum tier. */
+    private RewardDefinition checked(RewardRequest reward) {
+        reward.checkAgainst(tiers.list().stream().map(Tier::name).toList(), checks.of(reward)).orFail();
+        return reward.toDefinition();
     }
 }

@@ -21,8 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.openretention.loyalty.admin.TierAdministration;
-import org.openretention.loyalty.admin.TierRequest;
-import org.openretention.loyalty.admin.TierView;
+import org.openretention.loyalty.rest.dto.TierRequest;
+import org.openretention.loyalty.rest.dto.TierView;
+import org.openretention.platform.rest.ProblemException;
 import org.openretention.platform.rest.Roles;
 
 import java.util.List;
@@ -43,7 +44,7 @@ public class TierResource {
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING})
     @Operation(summary = "The tiers, lowest rank first")
     public List<TierView> list() {
-        return tiers.list();
+        return tiers.list().stream().map(TierView::of).toList();
     }
 
     @GET
@@ -51,7 +52,7 @@ public class TierResource {
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING})
     @Operation(summary = "One tier")
     public TierView get(@PathParam("name") String name) {
-        return tiers.get(name);
+        return tiers.get(name).map(TierView::of).orElseThrow(() -> ProblemException.notFound("no tier " + name));
     }
 
     @PUT
@@ -64,10 +65,11 @@ public class TierResource {
             @PathParam("name") @Pattern(regexp = TIER_NAME, message = "must be upper case letters, digits and _, starting with a letter")
             @Size(max = 40) String name,
             @NotNull @Valid TierRequest tier, @Context UriInfo uri) {
-        TierAdministration.Upserted result = tiers.upsert(name, tier);
+        TierAdministration.Upserted result = tiers.upsert(tier.toTier(name));
+        TierView view = TierView.of(result.tier());
         return result.created()
-                ? RestResponse.ResponseBuilder.<TierView>created(uri.getAbsolutePath()).entity(result.tier()).build()
-                : RestResponse.ok(result.tier());
+                ? RestResponse.ResponseBuilder.<TierView>created(uri.getAbsolutePath()).entity(view).build()
+                : RestResponse.ok(view);
     }
 
     @DELETE

@@ -96,6 +96,7 @@ class AdjustmentResourceTest {
         String customer = TestEvents.newCustomerId();
         adjust(Roles.ADMIN, customer, 0, "nothing").statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("points"));
         adjust(Roles.ADMIN, customer, null, " ").statusCode(400).contentType(PROBLEM).body("errors.field", hasItems("points", "reason"));
+        adjust(Roles.ADMIN, customer, 0, " ").statusCode(400).contentType(PROBLEM).body("errors.field", hasItems("points", "reason"));
         adjust(Roles.ADMIN, customer, 5, "r".repeat(501)).statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("reason"));
         adjust(Roles.ADMIN, customer, 1.5, "fraction").statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("points"));
     }

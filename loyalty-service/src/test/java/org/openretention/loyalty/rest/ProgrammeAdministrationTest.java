@@ -343,6 +343,17 @@ class ProgrammeAdministrationTest {
     }
 
     @Test
+    void anUnknownKindOrTriggerAndAMalformedInstantAreNamedTogetherWithEveryOtherBadField() {
+        Map<String, Object> bad = promotion("DOUBLE");
+        bad.put("name", " ");
+        bad.put("validFrom", "next monday");
+        bad.put("triggers", List.of("ORDER", "LIKE"));
+        bad.put("tiers", List.of("PLATINUM"));
+        post(bad).statusCode(400).contentType(PROBLEM)
+                .body("errors.field", containsInAnyOrder("kind", "name", "tiers", "triggers[1]", "validFrom"));
+    }
+
+    @Test
     void marketingCannotChangePromotionsAndUnknownOnesAre404() {
         given().auth().oauth2(marketing()).contentType(ContentType.JSON).body(promotion("MULTIPLIER")).post("/promotions")
                 .then().statusCode(403).contentType(PROBLEM);

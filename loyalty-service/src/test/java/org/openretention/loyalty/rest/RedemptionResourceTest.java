@@ -280,6 +280,15 @@ class RedemptionResourceTest {
     }
 
     @Test
+    void aMissingKeyAndAMalformedRewardIdAreNamedInOne400() {
+        given().auth().oauth2(TestTokens.withRoles(Roles.SUPPORT)).contentType(ContentType.JSON)
+                .body(Map.of("rewardId", "not-a-uuid"))
+                .post("/customers/" + TestEvents.newCustomerId() + "/redemptions")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("Idempotency-Key", "rewardId"));
+    }
+
+    @Test
     void unknownMembersAndRewardsAre404AndUnredeemableRewards409() {
         String rewardId = reward("Anything", 0, "GIFT", null, null);
         redeem(TestEvents.newCustomerId(), "k", rewardId)

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -118,6 +119,26 @@ class RewardResourceTest {
                 .post("/rewards")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem("type"));
+    }
+
+    @Test
+    void anUnknownTypeIsNamedTogetherWithEveryOtherBadField() {
+        given().auth().oauth2(TestTokens.withRoles(Roles.ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("name", " ", "pointsCost", -1, "type", "VOUCHER"))
+                .post("/rewards")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("https://openretention.org/problems/validation"))
+                .body("errors.field", containsInAnyOrder("name", "pointsCost", "type"))
+                .body("detail", containsString("type must be one of [COUPON, GIFT, SERVICE, CASHBACK]"));
+    }
+
+    @Test
+    void aMalformedInstantIsNamedTogetherWithTheOtherBadFields() {
+        given().auth().oauth2(TestTokens.withRoles(Roles.ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("name", "Mug", "pointsCost", 10, "type", "MUG", "validFrom", "next monday", "minTier", "PLATINUM"))
+                .post("/rewards")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", containsInAnyOrder("type", "validFrom", "minTier"));
     }
 
     @Test

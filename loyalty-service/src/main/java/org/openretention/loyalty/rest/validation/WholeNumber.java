@@ -1,4 +1,4 @@
-package org.openretention.loyalty.support;
+package org.openretention.loyalty.rest.validation;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

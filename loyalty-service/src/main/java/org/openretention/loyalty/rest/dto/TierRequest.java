@@ -1,4 +1,4 @@
-package org.openretention.loyalty.admin;
+package org.openretention.loyalty.rest.dto;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.DecimalMax;
@@ -8,7 +8,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.openretention.loyalty.support.WholeNumber;
+import org.openretention.loyalty.program.Tier;
+import org.openretention.loyalty.rest.validation.WholeNumber;
 
 import java.math.BigDecimal;
 
@@ -29,4 +30,8 @@ public record TierRequest(
         @NotNull Boolean freeShipping,
         @NotNull Boolean prioritySupport,
         @JsonDeserialize(using = WholeNumber.class) @NotNull @Min(0) Long birthdayGiftPoints) {
+
+    public Tier toTier(String name) {
+        return new Tier(name, rank, qualifyingSpend, multiplier, discountPercent, freeShipping, prioritySupport, birthdayGiftPoints);
+    }
 }

@@ -1,6 +1,7 @@
-package org.openretention.loyalty.admin;
+package org.openretention.loyalty.rest.dto;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.openretention.loyalty.program.Tier;
 
 import java.math.BigDecimal;
 
@@ -8,4 +9,9 @@ import java.math.BigDecimal;
 @Schema(name = "Tier")
 public record TierView(String name, int rank, BigDecimal qualifyingSpend, BigDecimal multiplier, BigDecimal discountPercent,
                        boolean freeShipping, boolean prioritySupport, long birthdayGiftPoints) {
+
+    public static TierView of(Tier t) {
+        return new TierView(t.name(), t.rank(), t.qualifyingSpend(), t.multiplier(), t.discountPercent(), t.freeShipping(),
+                t.prioritySupport(), t.birthdayGiftPoints());
+    }
 }

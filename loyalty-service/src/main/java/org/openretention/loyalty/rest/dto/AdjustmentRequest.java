@@ -1,11 +1,11 @@
-package org.openretention.loyalty.admin;
+package org.openretention.loyalty.rest.dto;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.openretention.loyalty.support.WholeNumber;
+import org.openretention.loyalty.rest.validation.WholeNumber;
 
 /**
  * A manual correction of a member's points.

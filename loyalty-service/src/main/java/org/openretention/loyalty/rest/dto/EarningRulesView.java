@@ -1,7 +1,8 @@
-package org.openretention.loyalty.admin;
+package org.openretention.loyalty.rest.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.openretention.loyalty.admin.EarningRulesAdministration;
 import org.openretention.loyalty.program.EarningRules;
 
 import java.math.BigDecimal;
@@ -20,6 +21,10 @@ public record EarningRulesView(
         long welcomeBonusPoints,
         long referrerPoints, long refereePoints,
         Instant updatedAt, String updatedBy) {
+
+    public static EarningRulesView of(EarningRulesAdministration.Stored stored) {
+        return of(stored.rules(), stored.updatedAt(), stored.updatedBy());
+    }
 
     static EarningRulesView of(EarningRules r, Instant updatedAt, String updatedBy) {
         return new EarningRulesView(new TreeMap<>(r.pointsPerCurrencyUnit()), r.checkInPoints(), r.checkInDailyCap(), r.reviewPoints(),

@@ -1,4 +1,4 @@
-package org.openretention.loyalty.admin;
+package org.openretention.loyalty.rest.dto;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.openretention.loyalty.support.WholeNumber;
+import org.openretention.loyalty.rest.validation.WholeNumber;
 import org.openretention.loyalty.program.EarningRules;
 
 import java.math.BigDecimal;

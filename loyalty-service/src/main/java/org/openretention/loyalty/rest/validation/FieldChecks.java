@@ -1,4 +1,4 @@
-package org.openretention.loyalty.support;
+package org.openretention.loyalty.rest.validation;
 
 import org.openretention.platform.rest.Problem;
 import org.openretention.platform.rest.ProblemException;
@@ -10,18 +10,24 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Rules about request fields that Bean Validation annotations cannot say (one field against another, a name that
- * must exist): collects every failure and reports them together as one 400 naming each field.
+ * Every failed check of one request, reported together as one 400 naming each field: Bean Validation's violations
+ * (see {@link RequestChecks}) and the rules annotations cannot say (one field against another, a name that must
+ * exist). A field keeps its first failure only, so that a value that is already invalid is not judged again.
  */
 public final class FieldChecks {
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
 
     public FieldChecks check(boolean ok, String field, String message) {
-        if (!ok) {
+        if (!ok && !failed(field)) {
             errors.add(new Problem.FieldError(field, message));
         }
         return this;
+    }
+
+    /** Whether {@code field} has failed a check already. */
+    public boolean failed(String field) {
+        return errors.stream().anyMatch(e -> e.field().equals(field));
     }
 
     /** Throws a 400 problem naming each failed field, if any failed. */
