@@ -84,7 +84,7 @@ public final class MemberSession {
                 activity, referral, programme, cached.ordersFrom());
     }
 
-    /** Restores a stored member (see LedgerStore). */
+    /** Restores a stored member (see MemberStore). */
     public static MemberSession restore(Member member, long debt, Instant advancedTo, List<PointsLot> openLots,
                                         Map<String, OrderRecord> orders, Map<String, Integer> activity, Referral referral, Programme programme) {
         return new MemberSession(member, debt, advancedTo, openLots, orders, activity, referral, programme);

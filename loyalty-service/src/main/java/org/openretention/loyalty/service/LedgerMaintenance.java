@@ -6,9 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.openretention.loyalty.config.LoyaltyConfig;
-import org.openretention.loyalty.member.LedgerStore;
+import org.openretention.loyalty.member.DueMembers;
+import org.openretention.loyalty.member.MemberStore;
 import org.openretention.loyalty.member.MemberSession;
 import org.openretention.loyalty.member.Referral;
+import org.openretention.loyalty.member.ReferralConversions;
 import org.openretention.loyalty.program.Programme;
 import org.openretention.loyalty.program.ProgrammeRepository;
 import org.openretention.platform.config.PlatformConfig;
@@ -38,7 +40,9 @@ public class LedgerMaintenance {
     public record Run(Instant asOf, int members, int referralsConverted) {
     }
 
-    private final LedgerStore store;
+    private final MemberStore store;
+    private final DueMembers dueMembers;
+    private final ReferralConversions referralConversions;
     private final ProgrammeRepository programmes;
     private final LoyaltyIntake intake;
     private final ClusterJobs jobs;
@@ -48,11 +52,13 @@ public class LedgerMaintenance {
     private final PlatformConfig platform;
 
     @Inject
-    public LedgerMaintenance(LedgerStore store, ProgrammeRepository programmes, LoyaltyIntake intake, ClusterJobs jobs,
+    public LedgerMaintenance(MemberStore store, DueMembers dueMembers, ReferralConversions referralConversions, ProgrammeRepository programmes, LoyaltyIntake intake, ClusterJobs jobs,
                              LoyaltyConfig config, Clock clock, StreamPositions positions, PlatformConfig platform) {
         this.positions = positions;
         this.platform = platform;
         this.store = store;
+        this.dueMembers = dueMembers;
+        this.referralConversions = referralConversions;
         this.programmes = programmes;
         this.intake = intake;
         this.jobs = jobs;
@@ -98,12 +104,12 @@ public class LedgerMaintenance {
     }
 
     private int advanceDueMembers(Instant asOf) {
-        List<String> due = store.dueMembers(asOf, config.maintenanceBatch());
+        List<String> due = dueMembers.dueBy(asOf, config.maintenanceBatch());
         if (due.isEmpty()) {
             return 0;
         }
         Programme programme = programmes.current();
-        Map<String, MemberSession> sessions = store.load(due, asOf.atZone(programme.zone()).minusMonths(LedgerStore.ORDER_HORIZON_MONTHS).toInstant(), Map.of(),
+        Map<String, MemberSession> sessions = store.load(due, asOf.atZone(programme.zone()).minusMonths(MemberStore.ORDER_HORIZON_MONTHS).toInstant(), Map.of(),
                 asOf.atZone(programme.zone()).toLocalDate(), programme);
         for (MemberSession session : sessions.values()) {
             session.advanceTo(asOf);
@@ -114,7 +120,7 @@ public class LedgerMaintenance {
     }
 
     private int convertReferrals(Instant asOf) {
-        List<Referral> due = store.dueReferrals(asOf, config.maintenanceBatch());
+        List<Referral> due = referralConversions.due(asOf, config.maintenanceBatch());
         if (due.isEmpty()) {
             return 0;
         }
@@ -124,7 +130,7 @@ public class LedgerMaintenance {
             ids.add(r.refereeId());
             ids.add(r.referrerId());
         });
-        Map<String, MemberSession> sessions = store.load(ids, asOf.atZone(programme.zone()).minusMonths(LedgerStore.ORDER_HORIZON_MONTHS).toInstant(), Map.of(),
+        Map<String, MemberSession> sessions = store.load(ids, asOf.atZone(programme.zone()).minusMonths(MemberStore.ORDER_HORIZON_MONTHS).toInstant(), Map.of(),
                 asOf.atZone(programme.zone()).toLocalDate(), programme);
         for (Referral referral : due) {
             MemberSession referee = sessions.get(referral.refereeId());
@@ -134,7 +140,7 @@ public class LedgerMaintenance {
             }
             referee.creditReferral(referral, true, referral.convertsAt());
             referrer.creditReferral(referral, false, referral.convertsAt());
-            store.markConverted(referral);
+            referralConversions.markConverted(referral);
         }
         intake.save(sessions.values());
         return due.size();

@@ -8,7 +8,7 @@ import org.openretention.events.customers.CustomerErased;
 import org.openretention.events.interactions.InteractionRecorded;
 import org.openretention.events.orders.OrderCancelled;
 import org.openretention.events.orders.OrderRefunded;
-import org.openretention.loyalty.member.LedgerStore;
+import org.openretention.loyalty.member.MemberStore;
 import org.openretention.loyalty.member.MemberSession;
 import org.openretention.loyalty.program.Programme;
 import org.openretention.loyalty.program.ProgrammeRepository;
@@ -33,13 +33,13 @@ import java.util.Set;
 @ApplicationScoped
 public class LoyaltyIntake implements EventHandler {
 
-    private final LedgerStore store;
+    private final MemberStore store;
     private final ProgrammeRepository programmes;
     private final Outbox outbox;
     private final Erasures erasures;
 
     @Inject
-    public LoyaltyIntake(LedgerStore store, ProgrammeRepository programmes, Outbox outbox, Erasures erasures) {
+    public LoyaltyIntake(MemberStore store, ProgrammeRepository programmes, Outbox outbox, Erasures erasures) {
         this.store = store;
         this.programmes = programmes;
         this.outbox = outbox;
@@ -69,7 +69,7 @@ public class LoyaltyIntake implements EventHandler {
             earliest = earliest == null || event.occurredAt().isBefore(earliest) ? event.occurredAt() : earliest;
         }
         // requalifications inside the batch look back a year from dates up to a year after the member's last event
-        Instant ordersSince = earliest.atZone(programme.zone()).minusMonths(LedgerStore.ORDER_HORIZON_MONTHS).toInstant();
+        Instant ordersSince = earliest.atZone(programme.zone()).minusMonths(MemberStore.ORDER_HORIZON_MONTHS).toInstant();
         // daily caps are counted per day: only interactions read the counters
         LocalDate activitySince = interactions ? earliest.atZone(programme.zone()).toLocalDate() : null;
         Map<String, MemberSession> sessions = new LinkedHashMap<>(store.load(customers, ordersSince, namedOrders, activitySince, programme));
