@@ -23,7 +23,6 @@ import org.openretention.loyalty.program.EarningPolicy;
 import org.openretention.loyalty.program.EarningTrigger;
 import org.openretention.loyalty.program.Programme;
 import org.openretention.loyalty.program.Tier;
-import org.openretention.platform.messaging.RejectedEventException;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -104,6 +103,11 @@ public final class MemberSession {
 
     // ---------------------------------------------------------------- events
 
+    /**
+     * Applies a shop event at its event time.
+     *
+     * @throws EventRejected for an event that can never be applied to this member
+     */
     public void apply(EventEnvelope<?> event) {
         cause = event.eventId().toString();
         sequence = 0;
@@ -190,7 +194,7 @@ public final class MemberSession {
     private void onRefund(String orderId, BigDecimal refundAmount, boolean full, String reason, Instant t) {
         OrderRecord order = orders.get(orderId);
         if (order == null) {
-            throw new RejectedEventException("refund or cancellation of order " + orderId + ", which this programme never saw completed");
+            throw new EventRejected("refund or cancellation of order " + orderId + ", which this programme never saw completed");
         }
         if (full || refundAmount == null) {
             order.refundedAmount = order.netAmount;

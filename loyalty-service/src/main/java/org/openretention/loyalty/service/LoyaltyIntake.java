@@ -9,11 +9,13 @@ import org.openretention.events.interactions.InteractionRecorded;
 import org.openretention.events.orders.OrderCancelled;
 import org.openretention.events.orders.OrderRefunded;
 import org.openretention.loyalty.member.MemberStore;
+import org.openretention.loyalty.member.EventRejected;
 import org.openretention.loyalty.member.MemberSession;
 import org.openretention.loyalty.program.Programme;
 import org.openretention.loyalty.program.ProgrammeRepository;
 import org.openretention.platform.messaging.EventHandler;
 import org.openretention.platform.messaging.Outbox;
+import org.openretention.platform.messaging.RejectedEventException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -91,7 +93,12 @@ public class LoyaltyIntake implements EventHandler {
             }
             MemberSession session = sessions.computeIfAbsent(customer,
                     id -> MemberSession.enrol(id, event.occurredAt(), programme, event.eventId().toString()));
-            session.apply(event);
+            try {
+                session.apply(event);
+            } catch (EventRejected e) {
+                // the intake sends a rejected event to the dead-letter topic at once instead of retrying it
+                throw new RejectedEventException(e.getMessage());
+            }
         }
         save(sessions.values());
     }

@@ -14,7 +14,6 @@ import org.openretention.loyalty.program.EarningRules;
 import org.openretention.loyalty.program.Programme;
 import org.openretention.loyalty.program.Tier;
 import org.openretention.loyalty.program.TierPolicy;
-import org.openretention.platform.messaging.RejectedEventException;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -75,7 +74,7 @@ class MemberSessionTest {
     @Test
     void aRefundOfAnUnknownOrderIsRejected() {
         assertThatThrownBy(() -> apply(T0, new OrderRefunded("o-x", "r", BigDecimal.TEN, "CNY", false, null)))
-                .isInstanceOf(RejectedEventException.class).hasMessageContaining("o-x");
+                .isInstanceOf(EventRejected.class).hasMessageContaining("o-x");
     }
 
     @Test
