@@ -24,7 +24,8 @@ final class MemberRows {
     static final String LOT = """
             id, customer_id, source, reason, order_id, cause_id, earned_at, available_at, expires_at, amount, remaining, expired, expiry_notified""";
     static final String ORDER = """
-            order_id, customer_id, occurred_at, currency, net_amount, qualifying_amount, refunded_amount, points, points_clawed, status""";
+            order_id, customer_id, occurred_at, currency, net_amount, qualifying_amount, refunded_amount, points, points_clawed, status,
+            welcome_points""";
     static final String REFERRAL = """
             referee_id, referral_code, referrer_id, invited_at, status, qualifying_order_id, converts_at, converted_at, referrer_points, referee_points""";
 
@@ -54,7 +55,7 @@ final class MemberRows {
 
     static OrderRecord order(ResultSet rs) throws SQLException {
         return new OrderRecord(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4), rs.getBigDecimal(5),
-                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(9), OrderRecord.Status.valueOf(rs.getString(10)));
+                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(11), rs.getLong(9), OrderRecord.Status.valueOf(rs.getString(10)));
     }
 
     static Referral referral(ResultSet rs) throws SQLException {

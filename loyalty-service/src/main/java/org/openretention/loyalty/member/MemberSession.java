@@ -46,6 +46,9 @@ import java.util.UUID;
  */
 public final class MemberSession {
 
+    /** The reason of the welcome bonus's lot and entry. */
+    private static final String WELCOME_BONUS = "WELCOME_BONUS";
+
     private final Member member;
     private final PointsAccount account;
     private final HashMap<String, OrderRecord> orders;
@@ -161,6 +164,7 @@ public final class MemberSession {
         Instant releasedAt = t.plus(programme.returnWindow());
         Instant expiresAt = programme.expiryFor(t);
         long total = 0;
+        long welcomePoints = 0;
         if (earning.points() > 0) {
             total += credit(EntryType.EARN, "ORDER", earning.points(), order.orderId(), t, releasedAt, expiresAt);
         }
@@ -171,11 +175,12 @@ public final class MemberSession {
             member.welcomeBonusOrderId = order.orderId();
             long welcome = programme.rules().welcomeBonusPoints();
             if (welcome > 0) {
-                total += credit(EntryType.BONUS, "WELCOME_BONUS", welcome, order.orderId(), t, releasedAt, expiresAt);
+                welcomePoints = credit(EntryType.BONUS, WELCOME_BONUS, welcome, order.orderId(), t, releasedAt, expiresAt);
+                total += welcomePoints;
             }
         }
         OrderRecord record = new OrderRecord(order.orderId(), member.customerId, t, order.currency(), order.netAmount(),
-                programme.inProgrammeCurrency(order.netAmount(), order.currency()), BigDecimal.ZERO, total, 0,
+                programme.inProgrammeCurrency(order.netAmount(), order.currency()), BigDecimal.ZERO, total, welcomePoints, 0,
                 OrderRecord.Status.COMPLETED);
         record.changed = true;
         record.fresh = true;
@@ -201,11 +206,15 @@ public final class MemberSession {
         } else {
             order.refundedAmount = order.refundedAmount.add(refundAmount).min(order.netAmount);
         }
-        long target = full || order.netAmount.signum() <= 0 ? order.points
-                : BigDecimal.valueOf(order.points).multiply(order.refundedAmount)
+        // a refund takes its share of the order's own points; the welcome bonus the order carried goes only with
+        // the order's last money (docs/loyalty.md)
+        boolean whollyRefunded = full || order.netAmount.signum() <= 0 || order.refundedAmount.compareTo(order.netAmount) >= 0;
+        long target = whollyRefunded ? order.points
+                : BigDecimal.valueOf(order.points - order.welcomePoints).multiply(order.refundedAmount)
                         .divide(order.netAmount, 0, RoundingMode.DOWN).longValueExact();
         long delta = Math.max(0, target - order.pointsClawed);
-        long clawed = account.clawBack(orderId, delta, reason, cause, t);
+        long clawed = whollyRefunded ? account.clawBack(orderId, delta, reason, cause, t)
+                : account.clawBack(orderId, lot -> !WELCOME_BONUS.equals(lot.reason()), delta, reason, cause, t);
         order.pointsClawed += delta;
         member.lifetimePoints -= clawed;
         order.status = "CANCELLATION".equals(reason) ? OrderRecord.Status.CANCELLED

@@ -284,7 +284,8 @@ public class MemberStore {
     private static final String[] ENTRY_COLUMNS = {"customer_id varchar", "type varchar", "points int8", "reason varchar", "cause_id varchar",
             "lot_id uuid", "occurred_at timestamptz", "available_at timestamptz", "actor varchar"};
     private static final String[] ORDER_COLUMNS = {"order_id varchar", "customer_id varchar", "occurred_at timestamptz", "currency bpchar",
-            "net_amount numeric", "qualifying_amount numeric", "refunded_amount numeric", "points int8", "points_clawed int8", "status varchar"};
+            "net_amount numeric", "qualifying_amount numeric", "refunded_amount numeric", "points int8", "points_clawed int8", "status varchar",
+            "welcome_points int8"};
 
     /*
      * Rows that are new (members enrolled in this batch, lots, ledger entries, orders seen for the first time) go in
@@ -426,7 +427,7 @@ public class MemberStore {
                 }
                 if (o.fresh) {
                     fresh.row(o.orderId, o.customerId, o.occurredAt, o.currency, o.netAmount, o.qualifyingAmount, o.refundedAmount, o.points,
-                            o.pointsClawed, o.status.name());
+                            o.pointsClawed, o.status.name(), o.welcomePoints);
                 } else {
                     changed.add(o);
                 }
