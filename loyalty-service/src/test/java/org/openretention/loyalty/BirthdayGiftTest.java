@@ -9,6 +9,7 @@ import org.openretention.events.EventCodec;
 import org.openretention.events.EventEnvelope;
 import org.openretention.events.customers.CustomerRegistered;
 import org.openretention.events.interactions.InteractionRecorded;
+import org.openretention.loyalty.ledger.LedgerEntry;
 import org.openretention.loyalty.service.LedgerMaintenance;
 import org.openretention.loyalty.service.LoyaltyIntake;
 import org.openretention.loyalty.service.MemberQueries;
@@ -48,16 +49,16 @@ class BirthdayGiftTest {
         // events in the birthday month, in separate transactions, and the job run twice
         feed(EventEnvelope.of(customer, Instant.parse("2025-03-02T08:00:00Z"), "test", InteractionRecorded.checkIn()));
         feed(EventEnvelope.of(customer, Instant.parse("2025-03-20T08:00:00Z"), "test", InteractionRecorded.checkIn()));
-        maintenance.runAsOf(Instant.parse("2025-04-01T00:00:00Z"));
-        maintenance.runAsOf(Instant.parse("2025-04-02T00:00:00Z"));
+        maintenance.runAsOf(Instant.parse("2025-04-01T00:00:00Z")).orElseThrow();
+        maintenance.runAsOf(Instant.parse("2025-04-02T00:00:00Z")).orElseThrow();
         feed(EventEnvelope.of(customer, Instant.parse("2026-03-05T08:00:00Z"), "test", InteractionRecorded.checkIn()));
 
-        List<MemberQueries.Entry> gifts = queries.ledger(customer, 0, 100).orElseThrow().entries().stream()
+        List<LedgerEntry> gifts = queries.ledger(customer, 0, 100).orElseThrow().entries().stream().map(MemberQueries.StoredEntry::entry)
                 .filter(e -> e.reason().equals("BIRTHDAY_GIFT")).toList();
-        assertThat(gifts).extracting(MemberQueries.Entry::occurredAt)
+        assertThat(gifts).extracting(LedgerEntry::occurredAt)
                 .containsExactlyInAnyOrder(Instant.parse("2025-03-01T00:00:00Z"), Instant.parse("2026-03-01T00:00:00Z"));
         assertThat(gifts).allSatisfy(g -> assertThat(g.points()).isEqualTo(50));
-        assertThat(queries.ledger(customer, 0, 100).orElseThrow().entries()).filteredOn(e -> e.reason().equals("CHECK_IN"))
+        assertThat(queries.ledger(customer, 0, 100).orElseThrow().entries()).filteredOn(e -> e.entry().reason().equals("CHECK_IN"))
                 .as("no check-in was lost to a failed write").hasSize(3);
     }
 

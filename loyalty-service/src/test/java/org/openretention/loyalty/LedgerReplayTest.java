@@ -16,6 +16,7 @@ import org.openretention.events.orders.OrderCancelled;
 import org.openretention.events.orders.OrderCompleted;
 import org.openretention.events.orders.OrderItem;
 import org.openretention.events.orders.OrderRefunded;
+import org.openretention.loyalty.ledger.LedgerEntry;
 import org.openretention.loyalty.service.LedgerMaintenance;
 import org.openretention.loyalty.service.LoyaltyIntake;
 import org.openretention.loyalty.service.MemberQueries;
@@ -84,12 +85,12 @@ class LedgerReplayTest {
             memberCache.forget(id("ra" + run, i));
         }
         // brings every member to now, writing the expiry entries the summaries (as of now) account for
-        maintenance.runAsOf(Instant.now());
+        maintenance.runAsOf(Instant.now()).orElseThrow();
 
         int withPoints = 0;
         for (int i = 0; i < CUSTOMERS; i++) {
-            MemberQueries.LoyaltySummary a = queries.summary(id("ra" + run, i)).orElseThrow();
-            MemberQueries.LoyaltySummary b = queries.summary(id("rb" + run, i)).orElseThrow();
+            MemberQueries.Standing a = queries.standing(id("ra" + run, i)).orElseThrow();
+            MemberQueries.Standing b = queries.standing(id("rb" + run, i)).orElseThrow();
             String ledgers = describe(id("ra" + run, i)) + "\n  vs\n" + describe(id("rb" + run, i));
             assertThat(b.availablePoints()).as("available of customer %d:%n%s", i, ledgers).isEqualTo(a.availablePoints());
             assertThat(b.pendingPoints()).as("pending of customer %d", i).isEqualTo(a.pendingPoints());
@@ -98,7 +99,7 @@ class LedgerReplayTest {
             MemberQueries.LedgerPage ledgerA = queries.ledger(id("ra" + run, i), 0, 500).orElseThrow();
             MemberQueries.LedgerPage ledgerB = queries.ledger(id("rb" + run, i), 0, 500).orElseThrow();
             assertThat(ledgerB.totalEntries()).as("entries of customer %d", i).isEqualTo(ledgerA.totalEntries());
-            assertThat(ledgerA.entries().stream().mapToLong(MemberQueries.Entry::points).sum())
+            assertThat(ledgerA.entries().stream().mapToLong(e -> e.entry().points()).sum())
                     .as("the available balance is the sum of the available entries, customer %d", i)
                     .isEqualTo(a.availablePoints() + a.pendingPoints());
             if (a.lifetimePoints() > 0) {
@@ -110,7 +111,8 @@ class LedgerReplayTest {
 
     private String describe(String customer) {
         StringBuilder text = new StringBuilder(customer).append('\n');
-        for (MemberQueries.Entry e : queries.ledger(customer, 0, 500).orElseThrow().entries()) {
+        for (MemberQueries.StoredEntry stored : queries.ledger(customer, 0, 500).orElseThrow().entries()) {
+            LedgerEntry e = stored.entry();
             text.append("  ").append(e.occurredAt()).append(' ').append(e.type()).append(' ').append(e.points())
                     .append(' ').append(e.reason()).append(" available ").append(e.availableAt()).append('\n');
         }

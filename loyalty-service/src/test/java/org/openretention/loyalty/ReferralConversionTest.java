@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.openretention.events.EventCodec;
 import org.openretention.events.EventEnvelope;
 import org.openretention.events.customers.CustomerRegistered;
+import org.openretention.loyalty.ledger.EntryType;
+import org.openretention.loyalty.ledger.LedgerEntry;
 import org.openretention.loyalty.service.LedgerMaintenance;
 import org.openretention.loyalty.service.LoyaltyIntake;
 import org.openretention.loyalty.service.MemberQueries;
@@ -52,21 +54,21 @@ class ReferralConversionTest {
         Instant ordered = T.plus(Duration.ofDays(2));
         feed(TestEvents.orderCompleted(referee, "o-first", "50.00", ordered));
 
-        maintenance.runAsOf(ordered.plus(Duration.ofDays(7)).minusSeconds(1));
+        maintenance.runAsOf(ordered.plus(Duration.ofDays(7)).minusSeconds(1)).orElseThrow();
         assertThat(referralPoints(referrer)).as("not before the return window ends").isEmpty();
         assertThat(referralPoints(referee)).isEmpty();
 
-        maintenance.runAsOf(ordered.plus(Duration.ofDays(7)));
+        maintenance.runAsOf(ordered.plus(Duration.ofDays(7))).orElseThrow();
         assertThat(referralPoints(referrer)).containsExactly(500L);
         assertThat(referralPoints(referee)).containsExactly(200L);
 
-        maintenance.runAsOf(ordered.plus(Duration.ofDays(8)));
+        maintenance.runAsOf(ordered.plus(Duration.ofDays(8))).orElseThrow();
         assertThat(referralPoints(referrer)).as("converted once").containsExactly(500L);
     }
 
     private List<Long> referralPoints(String customer) {
-        return queries.ledger(customer, 0, 100).orElseThrow().entries().stream()
-                .filter(e -> e.type().equals("REFERRAL")).map(MemberQueries.Entry::points).toList();
+        return queries.ledger(customer, 0, 100).orElseThrow().entries().stream().map(MemberQueries.StoredEntry::entry)
+                .filter(e -> e.type() == EntryType.REFERRAL).map(LedgerEntry::points).toList();
     }
 
     private void feed(EventEnvelope<?> event) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A customer's points: the open lots, the debt left by clawbacks of points already spent, and the rules that
@@ -170,13 +171,23 @@ public final class PointsAccount {
      * @return the points actually clawed back
      */
     public long clawBack(String orderId, long points, String reason, String causeId, Instant t) {
+        return clawBack(orderId, lot -> true, points, reason, causeId, t);
+    }
+
+    /**
+     * As {@link #clawBack(String, long, String, String, Instant)}, from those of the order's lots that {@code from}
+     * accepts only; the others are left alone, also when the points have to become debt.
+     *
+     * @return the points actually clawed back
+     */
+    public long clawBack(String orderId, Predicate<PointsLot> from, long points, String reason, String causeId, Instant t) {
         if (points <= 0) {
             return 0;
         }
         advanceTo(t);
         long expiredFromOrder = 0;
         long left = points;
-        List<PointsLot> orderLots = lots.stream().filter(l -> orderId.equals(l.orderId())).sorted(SPENDING_ORDER).toList();
+        List<PointsLot> orderLots = lots.stream().filter(l -> orderId.equals(l.orderId()) && from.test(l)).sorted(SPENDING_ORDER).toList();
         for (PointsLot lot : orderLots) {
             expiredFromOrder += lot.expired();
             long taken = lot.take(left);

@@ -23,7 +23,7 @@ import java.util.Map;
  * was most of what a batch cost (benchmarks/results).
  *
  * <p>Correctness does not depend on the cache. Every save writes a new random {@code version} on the member row
- * ({@link LedgerStore}); a cached member is used only when the stored version, read with the member row under the
+ * ({@link MemberStore}); a cached member is used only when the stored version, read with the member row under the
  * member's lock, is still the one this instance saved. Any other writer (another
  * instance after a rebalance, an API call, the maintenance job, a restore of the database) changes the version,
  * and the member is read from the database instead.
@@ -165,7 +165,7 @@ public class MemberCache {
     /** The entry of a saved session: open lots only, and orders within the horizon any rule looks back. */
     static Entry entryOf(MemberSession session, long version, Instant ordersFrom, java.time.ZoneId zone) {
         Instant horizon = session.account().advancedTo().atZone(zone)
-                .minusMonths(LedgerStore.ORDER_HORIZON_MONTHS + LedgerStore.CACHED_ORDER_SLACK_MONTHS).toInstant();
+                .minusMonths(MemberStore.ORDER_HORIZON_MONTHS + MemberStore.CACHED_ORDER_SLACK_MONTHS).toInstant();
         // the session's own collections, pruned in place: they live on in the cache
         ArrayList<PointsLot> lots = session.account().openLotsForCache();
         lots.removeIf(lot -> lot.remaining() == 0);

@@ -21,14 +21,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One member for reads that save nothing (the member summary): the rows {@link LedgerStore#load} reads with
- * {@code readOnly} (the member, its open lots, its orders since {@code ordersSince}), for one customer, in one
- * round trip to the database. The three queries go out as one statement list and come back as three results, so
+ * One member for reads that save nothing (the member summary): the rows {@link MemberStore#load} reads for work
+ * that saves (the member, its open lots, its orders since {@code ordersSince}), without its locks, activity counters
+ * and referral, for one customer, in one round trip to the database. The three queries go out as one statement list and come back as three results, so
  * a GET waits for the database once instead of three times. No locks and no transaction of its own: on a
  * connection in autocommit mode each query sees the latest committed state, as it would in a READ COMMITTED
  * transaction.
  *
- * <p>The columns and their mapping are {@link MemberRows}, shared with LedgerStore's load; MemberReaderTest compares the two.
+ * <p>The columns and their mapping are {@link MemberRows}, shared with MemberStore's load; MemberReaderTest compares the two.
  *
  * <p>A member this instance saved last and keeps in its {@link MemberCache} is read from memory instead: a copy of
  * the cached member, used only if the stored version (one primary-key lookup) is still the one this instance saved,
@@ -41,10 +41,10 @@ public class MemberReader {
 
     private static final String QUERIES = "SELECT " + MemberRows.MEMBER + " FROM loyalty_member WHERE customer_id = ?;\n"
             + "SELECT " + MemberRows.LOT + " FROM points_lot WHERE customer_id = ? AND remaining > 0;\n"
-            // a member not advanced for long looks back from where it stands (see LedgerStore.horizonOf); a month more
+            // a member not advanced for long looks back from where it stands (see MemberStore.horizonOf); a month more
             // than ORDER_HORIZON_MONTHS, as the database counts months in its own time zone
             + "SELECT " + MemberRows.ORDER + " FROM loyalty_order WHERE customer_id = ? AND occurred_at > least(?, "
-            + "(SELECT advanced_to FROM loyalty_member WHERE customer_id = ?) - make_interval(months => " + (LedgerStore.ORDER_HORIZON_MONTHS + 1) + "))";
+            + "(SELECT advanced_to FROM loyalty_member WHERE customer_id = ?) - make_interval(months => " + (MemberStore.ORDER_HORIZON_MONTHS + 1) + "))";
 
     private static final String VERSION = "SELECT version FROM loyalty_member WHERE customer_id = ?";
     private static final String READS_DESCRIPTION =
@@ -78,11 +78,11 @@ public class MemberReader {
 
     /**
      * The member from the cache, if it is there, not checked out by a batch, complete back to {@code ordersSince}
-     * (as LedgerStore requires of a cached member) and still at the stored version; {@code null} otherwise.
+     * (as MemberStore requires of a cached member) and still at the stored version; {@code null} otherwise.
      */
     MemberSession readCached(String customerId, Instant ordersSince, Programme programme) {
         MemberCache.Snapshot snapshot = cache.snapshot(customerId);
-        if (snapshot == null || snapshot.ordersFrom().isAfter(LedgerStore.horizonOf(ordersSince, snapshot.advancedTo(), programme))) {
+        if (snapshot == null || snapshot.ordersFrom().isAfter(MemberStore.horizonOf(ordersSince, snapshot.advancedTo(), programme))) {
             return null;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(VERSION)) {

@@ -11,8 +11,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The columns of a member, its lots and its orders, and how a row becomes an object: shared by the intake's load
- * ({@link LedgerStore}) and the summary's read ({@link MemberReader}), so the two never read a member differently.
+ * The columns of a member, its lots, its orders and its referral, and how a row becomes an object: shared by the
+ * load of work that saves ({@link MemberStore}, {@link ReferralConversions}) and the summary's read
+ * ({@link MemberReader}), so that none of them reads a member differently.
  */
 final class MemberRows {
 
@@ -23,7 +24,10 @@ final class MemberRows {
     static final String LOT = """
             id, customer_id, source, reason, order_id, cause_id, earned_at, available_at, expires_at, amount, remaining, expired, expiry_notified""";
     static final String ORDER = """
-            order_id, customer_id, occurred_at, currency, net_amount, qualifying_amount, refunded_amount, points, points_clawed, status""";
+            order_id, customer_id, occurred_at, currency, net_amount, qualifying_amount, refunded_amount, points, points_clawed, status,
+            welcome_points""";
+    static final String REFERRAL = """
+            referee_id, referral_code, referrer_id, invited_at, status, qualifying_order_id, converts_at, converted_at, referrer_points, referee_points""";
 
     private MemberRows() {
     }
@@ -51,7 +55,12 @@ final class MemberRows {
 
     static OrderRecord order(ResultSet rs) throws SQLException {
         return new OrderRecord(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4), rs.getBigDecimal(5),
-                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(9), OrderRecord.Status.valueOf(rs.getString(10)));
+                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(11), rs.getLong(9), OrderRecord.Status.valueOf(rs.getString(10)));
+    }
+
+    static Referral referral(ResultSet rs) throws SQLException {
+        return new Referral(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4), Referral.Status.valueOf(rs.getString(5)),
+                rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(9), rs.getLong(10));
     }
 
     static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -23,7 +23,6 @@ import org.openretention.loyalty.program.EarningPolicy;
 import org.openretention.loyalty.program.EarningTrigger;
 import org.openretention.loyalty.program.Programme;
 import org.openretention.loyalty.program.Tier;
-import org.openretention.platform.messaging.RejectedEventException;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -46,6 +45,9 @@ import java.util.UUID;
  * {@link #outbox()}; their ids derive from their cause, so a replay publishes the same ids.
  */
 public final class MemberSession {
+
+    /** The reason of the welcome bonus's lot and entry. */
+    private static final String WELCOME_BONUS = "WELCOME_BONUS";
 
     private final Member member;
     private final PointsAccount account;
@@ -84,7 +86,7 @@ public final class MemberSession {
                 activity, referral, programme, cached.ordersFrom());
     }
 
-    /** Restores a stored member (see LedgerStore). */
+    /** Restores a stored member (see MemberStore). */
     public static MemberSession restore(Member member, long debt, Instant advancedTo, List<PointsLot> openLots,
                                         Map<String, OrderRecord> orders, Map<String, Integer> activity, Referral referral, Programme programme) {
         return new MemberSession(member, debt, advancedTo, openLots, orders, activity, referral, programme);
@@ -104,6 +106,11 @@ public final class MemberSession {
 
     // ---------------------------------------------------------------- events
 
+    /**
+     * Applies a shop event at its event time.
+     *
+     * @throws EventRejected for an event that can never be applied to this member
+     */
     public void apply(EventEnvelope<?> event) {
         cause = event.eventId().toString();
         sequence = 0;
@@ -157,6 +164,7 @@ public final class MemberSession {
         Instant releasedAt = t.plus(programme.returnWindow());
         Instant expiresAt = programme.expiryFor(t);
         long total = 0;
+        long welcomePoints = 0;
         if (earning.points() > 0) {
             total += credit(EntryType.EARN, "ORDER", earning.points(), order.orderId(), t, releasedAt, expiresAt);
         }
@@ -167,11 +175,12 @@ public final class MemberSession {
             member.welcomeBonusOrderId = order.orderId();
             long welcome = programme.rules().welcomeBonusPoints();
             if (welcome > 0) {
-                total += credit(EntryType.BONUS, "WELCOME_BONUS", welcome, order.orderId(), t, releasedAt, expiresAt);
+                welcomePoints = credit(EntryType.BONUS, WELCOME_BONUS, welcome, order.orderId(), t, releasedAt, expiresAt);
+                total += welcomePoints;
             }
         }
         OrderRecord record = new OrderRecord(order.orderId(), member.customerId, t, order.currency(), order.netAmount(),
-                programme.inProgrammeCurrency(order.netAmount(), order.currency()), BigDecimal.ZERO, total, 0,
+                programme.inProgrammeCurrency(order.netAmount(), order.currency()), BigDecimal.ZERO, total, welcomePoints, 0,
                 OrderRecord.Status.COMPLETED);
         record.changed = true;
         record.fresh = true;
@@ -190,18 +199,22 @@ public final class MemberSession {
     private void onRefund(String orderId, BigDecimal refundAmount, boolean full, String reason, Instant t) {
         OrderRecord order = orders.get(orderId);
         if (order == null) {
-            throw new RejectedEventException("refund or cancellation of order " + orderId + ", which this programme never saw completed");
+            throw new EventRejected("refund or cancellation of order " + orderId + ", which this programme never saw completed");
         }
         if (full || refundAmount == null) {
             order.refundedAmount = order.netAmount;
         } else {
             order.refundedAmount = order.refundedAmount.add(refundAmount).min(order.netAmount);
         }
-        long target = full || order.netAmount.signum() <= 0 ? order.points
-                : BigDecimal.valueOf(order.points).multiply(order.refundedAmount)
+        // a refund takes its share of the order's own points; the welcome bonus the order carried goes only with
+        // the order's last money (docs/loyalty.md)
+        boolean whollyRefunded = full || order.netAmount.signum() <= 0 || order.refundedAmount.compareTo(order.netAmount) >= 0;
+        long target = whollyRefunded ? order.points
+                : BigDecimal.valueOf(order.points - order.welcomePoints).multiply(order.refundedAmount)
                         .divide(order.netAmount, 0, RoundingMode.DOWN).longValueExact();
         long delta = Math.max(0, target - order.pointsClawed);
-        long clawed = account.clawBack(orderId, delta, reason, cause, t);
+        long clawed = whollyRefunded ? account.clawBack(orderId, delta, reason, cause, t)
+                : account.clawBack(orderId, lot -> !WELCOME_BONUS.equals(lot.reason()), delta, reason, cause, t);
         order.pointsClawed += delta;
         member.lifetimePoints -= clawed;
         order.status = "CANCELLATION".equals(reason) ? OrderRecord.Status.CANCELLED

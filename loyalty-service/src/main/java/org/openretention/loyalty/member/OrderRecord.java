@@ -15,7 +15,10 @@ public final class OrderRecord {
     final BigDecimal netAmount;
     final BigDecimal qualifyingAmount;
     BigDecimal refundedAmount;
+    /** All the points the order earned, its welcome bonus included. */
     long points;
+    /** The welcome bonus among {@link #points}, if the order carried it: clawed back only when the order is fully refunded. */
+    final long welcomePoints;
     long pointsClawed;
     Status status;
     boolean changed;
@@ -23,7 +26,7 @@ public final class OrderRecord {
     boolean fresh;
 
     public OrderRecord(String orderId, String customerId, Instant occurredAt, String currency, BigDecimal netAmount,
-                       BigDecimal qualifyingAmount, BigDecimal refundedAmount, long points, long pointsClawed, Status status) {
+                       BigDecimal qualifyingAmount, BigDecimal refundedAmount, long points, long welcomePoints, long pointsClawed, Status status) {
         this.orderId = orderId;
         this.customerId = customerId;
         this.occurredAt = occurredAt;
@@ -32,6 +35,7 @@ public final class OrderRecord {
         this.qualifyingAmount = qualifyingAmount;
         this.refundedAmount = refundedAmount;
         this.points = points;
+        this.welcomePoints = welcomePoints;
         this.pointsClawed = pointsClawed;
         this.status = status;
     }
@@ -39,7 +43,7 @@ public final class OrderRecord {
     /** A copy with the same stored state. */
     OrderRecord copy() {
         OrderRecord copy = new OrderRecord(orderId, customerId, occurredAt, currency, netAmount, qualifyingAmount, refundedAmount,
-                points, pointsClawed, status);
+                points, welcomePoints, pointsClawed, status);
         copy.changed = changed;
         copy.fresh = fresh;
         return copy;
@@ -65,6 +69,7 @@ public final class OrderRecord {
     public BigDecimal qualifyingAmount() { return qualifyingAmount; }
     public BigDecimal refundedAmount() { return refundedAmount; }
     public long points() { return points; }
+    public long welcomePoints() { return welcomePoints; }
     public long pointsClawed() { return pointsClawed; }
     public Status status() { return status; }
     public boolean changed() { return changed; }

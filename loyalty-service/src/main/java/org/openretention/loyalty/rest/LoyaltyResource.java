@@ -30,17 +30,19 @@ public class LoyaltyResource {
     @Path("/loyalty")
     @RolesAllowed({Roles.SUPPORT, Roles.MARKETING})
     @Operation(summary = "Points, tier with its benefits and progress, and points expiring soon")
-    public MemberQueries.LoyaltySummary loyalty(@PathParam("customerId") String customerId) {
-        return members.summary(customerId).orElseThrow(() -> ProblemException.notFound("no loyalty member " + customerId));
+    public LoyaltySummary loyalty(@PathParam("customerId") String customerId) {
+        return members.standing(customerId).map(LoyaltySummary::of)
+                .orElseThrow(() -> ProblemException.notFound("no loyalty member " + customerId));
     }
 
     @GET
     @Path("/ledger")
     @RolesAllowed(Roles.SUPPORT)
     @Operation(summary = "The member's ledger entries, newest first")
-    public MemberQueries.LedgerPage ledger(@PathParam("customerId") String customerId,
-                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return members.ledger(customerId, page, size).orElseThrow(() -> ProblemException.notFound("no loyalty member " + customerId));
+    public LedgerPage ledger(@PathParam("customerId") String customerId,
+                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return members.ledger(customerId, page, size).map(ledger -> LedgerPage.of(customerId, page, size, ledger))
+                .orElseThrow(() -> ProblemException.notFound("no loyalty member " + customerId));
     }
 }

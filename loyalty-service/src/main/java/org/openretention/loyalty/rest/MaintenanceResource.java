@@ -10,12 +10,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openretention.loyalty.service.LedgerMaintenance;
-import org.openretention.platform.jobs.ClusterJobs;
 import org.openretention.platform.rest.ProblemException;
 import org.openretention.platform.rest.Roles;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** Runs the ledger maintenance now, or as of a given instant (for catching up, audits and what-if checks). */
 @Path("/ops/ledger-maintenance")
@@ -25,29 +25,24 @@ public class MaintenanceResource {
 
     @Inject
     LedgerMaintenance maintenance;
-    @Inject
-    ClusterJobs jobs;
-    @Inject
-    org.openretention.platform.messaging.StreamPositions positions;
-    @Inject
-    org.openretention.platform.config.PlatformConfig platform;
 
     @POST
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     @Operation(summary = "Release pending points, expire lots, requalify tiers, give birthday gifts, convert referrals and send expiry notices as of asOf (default: now, or as far as all input has been applied while it is catching up)")
-    public LedgerMaintenance.Run run(@QueryParam("asOf") String asOf) {
-        Instant at;
-        try {
-            at = asOf == null || asOf.isBlank()
-                    ? positions.settledUntil(Instant.now(), platform.intake().settleAfter())
-                    : Instant.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField("asOf", "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+    public MaintenanceRun run(@QueryParam("asOf") String asOf) {
+        Optional<LedgerMaintenance.Run> run;
+        if (asOf == null || asOf.isBlank()) {
+            run = maintenance.runNow();
+        } else {
+            Instant at;
+            try {
+                at = Instant.parse(asOf);
+            } catch (DateTimeParseException e) {
+                throw ProblemException.invalidField("asOf", "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+            }
+            run = maintenance.runAsOf(at);
         }
-        LedgerMaintenance.Run[] run = new LedgerMaintenance.Run[1];
-        if (!jobs.runExclusively("loyalty-ledger-maintenance", () -> run[0] = maintenance.runAsOf(at))) {
-            throw ProblemException.conflict("the ledger maintenance is running already; try again when it has finished");
-        }
-        return run[0];
+        return run.map(MaintenanceRun::of)
+                .orElseThrow(() -> ProblemException.conflict("the ledger maintenance is running already; try again when it has finished"));
     }
 }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.openretention.loyalty.config.LoyaltyConfig;
-import org.openretention.loyalty.member.LedgerStore;
+import org.openretention.loyalty.member.MemberErasure;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,13 +27,13 @@ public class Erasures {
 
     private static final Logger LOG = Logger.getLogger(Erasures.class);
 
-    private final LedgerStore store;
+    private final MemberErasure erasure;
     /** A keyed MAC per thread: every intake batch hashes each of its customers, and a Mac is not thread-safe. */
     private final ThreadLocal<Mac> macs;
 
     @Inject
-    public Erasures(LedgerStore store, LoyaltyConfig config) {
-        this.store = store;
+    public Erasures(MemberErasure erasure, LoyaltyConfig config) {
+        this.erasure = erasure;
         SecretKeySpec key = new SecretKeySpec(config.erasureHashKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.macs = ThreadLocal.withInitial(() -> {
             try {
@@ -47,7 +47,7 @@ public class Erasures {
     }
 
     public void erase(String customerId, Instant at) {
-        store.erase(customerId, hash(customerId), at);
+        erasure.erase(customerId, hash(customerId), at);
         LOG.infof("Erased a member's personal data (request of %s)", at);
     }
 
@@ -55,7 +55,7 @@ public class Erasures {
         Map<String, String> byHash = new HashMap<>();
         customerIds.forEach(id -> byHash.put(hash(id), id));
         Set<String> erased = new HashSet<>();
-        store.erased(byHash.keySet()).forEach(h -> erased.add(byHash.get(h)));
+        erasure.erased(byHash.keySet()).forEach(h -> erased.add(byHash.get(h)));
         return erased;
     }
 

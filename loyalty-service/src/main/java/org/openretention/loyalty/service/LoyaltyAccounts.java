@@ -3,7 +3,7 @@ package org.openretention.loyalty.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.openretention.loyalty.member.LedgerStore;
+import org.openretention.loyalty.member.MemberStore;
 import org.openretention.loyalty.member.MemberReader;
 import org.openretention.loyalty.member.MemberSession;
 import org.openretention.loyalty.program.Programme;
@@ -23,14 +23,14 @@ import java.util.function.Function;
 @ApplicationScoped
 public class LoyaltyAccounts {
 
-    private final LedgerStore store;
+    private final MemberStore store;
     private final MemberReader reader;
     private final ProgrammeRepository programmes;
     private final LoyaltyIntake intake;
     private final Clock clock;
 
     @Inject
-    public LoyaltyAccounts(LedgerStore store, MemberReader reader, ProgrammeRepository programmes, LoyaltyIntake intake, Clock clock) {
+    public LoyaltyAccounts(MemberStore store, MemberReader reader, ProgrammeRepository programmes, LoyaltyIntake intake, Clock clock) {
         this.store = store;
         this.reader = reader;
         this.programmes = programmes;
@@ -82,6 +82,6 @@ public class LoyaltyAccounts {
 
     /** Orders far enough back for every rule that bringing a member to {@code now} may apply. */
     private static Instant ordersSince(Instant now, Programme programme) {
-        return now.atZone(programme.zone()).minusMonths(LedgerStore.ORDER_HORIZON_MONTHS).toInstant();
+        return now.atZone(programme.zone()).minusMonths(MemberStore.ORDER_HORIZON_MONTHS).toInstant();
     }
 }

@@ -8,13 +8,15 @@ import org.openretention.events.customers.CustomerErased;
 import org.openretention.events.interactions.InteractionRecorded;
 import org.openretention.events.orders.OrderCancelled;
 import org.openretention.events.orders.OrderRefunded;
-import org.openretention.loyalty.member.LedgerStore;
+import org.openretention.loyalty.member.MemberStore;
+import org.openretention.loyalty.member.EventRejected;
 import org.openretention.loyalty.member.MemberSession;
 import org.openretention.loyalty.program.Programme;
 import org.openretention.loyalty.program.ProgrammeRepository;
 import org.openretention.platform.messaging.EventConsumer;
 import org.openretention.platform.messaging.EventHandler;
 import org.openretention.platform.messaging.Outbox;
+import org.openretention.platform.messaging.RejectedEventException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,13 +40,13 @@ public class LoyaltyIntake implements EventHandler {
     /** The ledger's consumer name: its processed-event claims and consumer group ({@code loyalty-service.ledger}). */
     public static final String CONSUMER = "ledger";
 
-    private final LedgerStore store;
+    private final MemberStore store;
     private final ProgrammeRepository programmes;
     private final Outbox outbox;
     private final Erasures erasures;
 
     @Inject
-    public LoyaltyIntake(LedgerStore store, ProgrammeRepository programmes, Outbox outbox, Erasures erasures) {
+    public LoyaltyIntake(MemberStore store, ProgrammeRepository programmes, Outbox outbox, Erasures erasures) {
         this.store = store;
         this.programmes = programmes;
         this.outbox = outbox;
@@ -74,7 +76,7 @@ public class LoyaltyIntake implements EventHandler {
             earliest = earliest == null || event.occurredAt().isBefore(earliest) ? event.occurredAt() : earliest;
         }
         // requalifications inside the batch look back a year from dates up to a year after the member's last event
-        Instant ordersSince = earliest.atZone(programme.zone()).minusMonths(LedgerStore.ORDER_HORIZON_MONTHS).toInstant();
+        Instant ordersSince = earliest.atZone(programme.zone()).minusMonths(MemberStore.ORDER_HORIZON_MONTHS).toInstant();
         // daily caps are counted per day: only interactions read the counters
         LocalDate activitySince = interactions ? earliest.atZone(programme.zone()).toLocalDate() : null;
         Map<String, MemberSession> sessions = new LinkedHashMap<>(store.load(customers, ordersSince, namedOrders, activitySince, programme));
@@ -96,7 +98,12 @@ public class LoyaltyIntake implements EventHandler {
             }
             MemberSession session = sessions.computeIfAbsent(customer,
                     id -> MemberSession.enrol(id, event.occurredAt(), programme, event.eventId().toString()));
-            session.apply(event);
+            try {
+                session.apply(event);
+            } catch (EventRejected e) {
+                // the intake sends a rejected event to the dead-letter topic at once instead of retrying it
+                throw new RejectedEventException(e.getMessage());
+            }
         }
         save(sessions.values());
     }

@@ -149,6 +149,25 @@ class PointsAccountTest {
     }
 
     @Test
+    void aClawbackCanSpareSomeOfTheOrdersLots() {
+        orderPoints("o-1", 200, T0, day(365));
+        PointsLot bonus = account.credit(EntryType.BONUS, "WELCOME_BONUS", 100, "o-1", "evt-o-1", T0, T0.plus(WINDOW), day(365));
+
+        long clawed = account.clawBack("o-1", lot -> lot != bonus, 150, "REFUND", "refund-1", day(8));
+
+        assertThat(clawed).isEqualTo(150);
+        assertThat(bonus.remaining()).as("the spared lot").isEqualTo(100);
+        assertThat(account.available(day(8))).isEqualTo(150);
+
+        // beyond what the other lots hold, the spared lot is still not touched: the rest becomes debt
+        account.clawBack("o-1", lot -> lot != bonus, 80, "REFUND", "refund-2", day(9));
+
+        assertThat(bonus.remaining()).isEqualTo(100);
+        assertThat(account.debt()).isEqualTo(30);
+        assertThat(account.available(day(9))).isEqualTo(70);
+    }
+
+    @Test
     void checkInsPoolIntoOneLotPerExpiry() {
         for (int d = 0; d < 20; d++) {
             account.creditPooled(EntryType.EARN, "CHECK_IN", 5, "ci-" + d, day(d), day(400));

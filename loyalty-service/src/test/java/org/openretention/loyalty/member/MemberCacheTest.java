@@ -123,7 +123,7 @@ class MemberCacheTest {
         apply(TestEvents.orderCompleted(customer, "o-1", "100.00", NOW.minus(Duration.ofDays(20))));
         apply(TestEvents.orderCompleted(customer, "o-2", "40.00", NOW.minus(Duration.ofDays(3))));
         Programme programme = programmes.current();
-        Instant since = NOW.atZone(programme.zone()).minusMonths(LedgerStore.ORDER_HORIZON_MONTHS).toInstant();
+        Instant since = NOW.atZone(programme.zone()).minusMonths(MemberStore.ORDER_HORIZON_MONTHS).toInstant();
 
         MemberSession fromMemory = reader.readCached(customer, since, programme);
         assertThat(fromMemory).as("kept after the commit, at the stored version").isNotNull();

@@ -14,7 +14,6 @@ import org.openretention.loyalty.program.EarningRules;
 import org.openretention.loyalty.program.Programme;
 import org.openretention.loyalty.program.Tier;
 import org.openretention.loyalty.program.TierPolicy;
-import org.openretention.platform.messaging.RejectedEventException;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -75,7 +74,44 @@ class MemberSessionTest {
     @Test
     void aRefundOfAnUnknownOrderIsRejected() {
         assertThatThrownBy(() -> apply(T0, new OrderRefunded("o-x", "r", BigDecimal.TEN, "CNY", false, null)))
-                .isInstanceOf(RejectedEventException.class).hasMessageContaining("o-x");
+                .isInstanceOf(EventRejected.class).hasMessageContaining("o-x");
+    }
+
+    @Test
+    void aPartialRefundClawsBackTheOrdersShareAndTheWelcomeBonusOnlyOnceTheOrderIsFullyRefunded() {
+        // 250 with 50 discount: 200 paid, 200 points for the order and the 100-point welcome bonus of a first order
+        apply(T0, new OrderCompleted("o-1", new BigDecimal("250"), "CNY", new BigDecimal("50"), null,
+                List.of(new OrderItem("S", "BOOKS", 1, new BigDecimal("250")))));
+        Instant afterWindow = T0.plus(Duration.ofDays(10));
+        assertThat(session.account().available(afterWindow)).isEqualTo(300);
+
+        apply(afterWindow, new OrderRefunded("o-1", "r-1", new BigDecimal("100"), "CNY", false, "damaged"));
+
+        // 100 of the 200 paid back takes half of the order's 200 points, and nothing of the welcome bonus
+        assertThat(session.account().available(afterWindow)).isEqualTo(200);
+        assertThat(session.member().lifetimePoints()).isEqualTo(200);
+        assertThat(session.orders().get("o-1").pointsClawed()).isEqualTo(100);
+        assertThat(session.account().lots()).filteredOn(l -> l.reason().equals("WELCOME_BONUS")).singleElement()
+                .extracting(org.openretention.loyalty.ledger.PointsLot::remaining).isEqualTo(100L);
+
+        Instant later = afterWindow.plus(Duration.ofDays(1));
+        apply(later, new OrderRefunded("o-1", "r-2", new BigDecimal("100"), "CNY", false, "damaged"));
+
+        // the rest of the money back: the order is fully refunded, and the welcome bonus goes with the rest of its points
+        assertThat(session.account().available(later)).isZero();
+        assertThat(session.member().lifetimePoints()).isZero();
+        assertThat(session.orders().get("o-1").status()).isEqualTo(OrderRecord.Status.REFUNDED);
+    }
+
+    @Test
+    void aFullRefundAtOnceClawsBackTheWelcomeBonusToo() {
+        apply(T0, new OrderCompleted("o-1", new BigDecimal("250"), "CNY", new BigDecimal("50"), null,
+                List.of(new OrderItem("S", "BOOKS", 1, new BigDecimal("250")))));
+
+        apply(T0.plus(Duration.ofDays(2)), new OrderRefunded("o-1", "r-1", new BigDecimal("200"), "CNY", true, null));
+
+        assertThat(session.account().pending(T0.plus(Duration.ofDays(2)))).isZero();
+        assertThat(session.member().lifetimePoints()).isZero();
     }
 
     @Test

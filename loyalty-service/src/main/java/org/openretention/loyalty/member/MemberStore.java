@@ -28,23 +28,27 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /**
- * Loads and saves member sessions with a handful of set-based queries and JDBC batches per batch of members,
- * on the connection of the caller's transaction. This is the hot path of event intake: per batch it costs the
- * same number of round trips whether it holds one member or five hundred.
+ * The store of members for work that changes them (event intake, maintenance, API changes): loads member sessions
+ * under their locks and saves what the sessions changed (members, lots, ledger entries, orders, activity counters,
+ * referrals), with a handful of set-based statements per batch of members, on the connection of the caller's
+ * transaction.
+ *
+ * <p>Infrastructure, not domain: the one hand-tuned store of the service, on the platform kit's
+ * {@link StatementPipeline} (statements queued and sent together) and {@link TableRows} (INSERT from arrays or COPY).
+ * This is the hot path of event intake: per batch it costs the same number of round trips whether it holds one
+ * member or five hundred. Reads that save nothing use {@link MemberReader}.
  */
 @ApplicationScoped
-public class LedgerStore {
+public class MemberStore {
 
     private final StatementPipeline pipeline;
     private final MemberCache cache;
     private final TransactionSynchronizationRegistry transactions;
 
     @Inject
-    public LedgerStore(StatementPipeline pipeline, MemberCache cache, TransactionSynchronizationRegistry transactions) {
+    public MemberStore(StatementPipeline pipeline, MemberCache cache, TransactionSynchronizationRegistry transactions) {
         this.pipeline = pipeline;
         this.cache = cache;
         this.transactions = transactions;
@@ -70,68 +74,38 @@ public class LedgerStore {
      */
     public Map<String, MemberSession> load(Collection<String> customerIds, Instant ordersSince, Map<String, ? extends Collection<String>> namedOrders,
                                            LocalDate activitySince, Programme programme) {
-        return load(customerIds, ordersSince, namedOrders, activitySince, programme, false);
-    }
-
-    /**
-     * As {@link #load(Collection, Instant, Map, LocalDate, Programme)}, or, with {@code readOnly}, for reads
-     * that save nothing: the last committed state without waiting for a batch in progress, without the cache, and
-     * without the activity counters and referral that only writes need.
-     */
-    public Map<String, MemberSession> load(Collection<String> customerIds, Instant ordersSince, Map<String, ? extends Collection<String>> namedOrders,
-                                           LocalDate activitySince, Programme programme, boolean readOnly) {
         if (customerIds.isEmpty()) {
             return Map.of();
         }
-        boolean withActivity = !readOnly && activitySince != null;
+        boolean withActivity = activitySince != null;
         String[] sortedIds = customerIds.stream().distinct().sorted().toArray(String[]::new);
         // cached members usable for this batch: complete for its order horizon and holding every order it names
-        Map<String, MemberCache.Entry> cached = readOnly ? new HashMap<>() : new HashMap<>(cache.checkOut(customerIds));
+        Map<String, MemberCache.Entry> cached = new HashMap<>(cache.checkOut(customerIds));
         cached.values().removeIf(e -> {
             Collection<String> named = namedOrders.get(e.member().customerId);
             return e.ordersFrom().isAfter(horizonOf(ordersSince, e.advancedTo(), programme))
                     || (named != null && !e.orders().keySet().containsAll(named));
         });
-        Instant readFrom = readOnly ? ordersSince
-                : ordersSince.atZone(programme.zone()).minusMonths(CACHED_ORDER_SLACK_MONTHS).toInstant();
+        Instant readFrom = ordersSince.atZone(programme.zone()).minusMonths(CACHED_ORDER_SLACK_MONTHS).toInstant();
         List<String> orderIds = new ArrayList<>();
         namedOrders.values().forEach(orderIds::addAll);
         // first round trip, with whatever the transaction has queued before it: the statements go out together and
         // answer in order, each after the one before, so the reads see everything committed before the locks were
         // granted
-        StringBuilder sql = new StringBuilder();
-        if (!readOnly) {
-            sql.append(LOCK_MEMBERS).append(";\n");
-        }
-        sql.append(SELECT_MEMBERS);
-        if (withActivity) {
-            sql.append(";\nSELECT customer_id, day, trigger, times FROM daily_activity WHERE customer_id = ANY (?) AND day >= ?");
-        }
-        if (!readOnly) {
-            sql.append("""
-                    ;
-                    SELECT referee_id, referral_code, referrer_id, invited_at, status, qualifying_order_id, converts_at, converted_at, referrer_points, referee_points
-                    FROM referral WHERE referee_id = ANY (?)""");
-        }
+        String sql = withActivity ? LOCK_AND_SELECT_WITH_ACTIVITY : LOCK_AND_SELECT;
         Map<String, StoredMember> members = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> activity = new HashMap<>();
         Map<String, Referral> referrals = new HashMap<>();
-        pipeline.call(sql.toString(), p -> {
+        pipeline.call(sql, p -> {
             Array ids = p.createArray("varchar", sortedIds);
-            if (!readOnly) {
-                p.array(ids);
-            }
+            p.array(ids);
             p.array(ids);
             if (withActivity) {
                 p.array(ids).object(Date.valueOf(activitySince));
             }
-            if (!readOnly) {
-                p.array(ids);
-            }
+            p.array(ids);
         }, s -> {
-            if (!readOnly) {
-                s.getMoreResults(); // the locks
-            }
+            s.getMoreResults(); // the locks
             try (ResultSet rs = s.getResultSet()) {
                 while (rs.next()) {
                     Member m = MemberRows.member(rs);
@@ -147,13 +121,11 @@ public class LedgerStore {
                     }
                 }
             }
-            if (!readOnly) {
-                s.getMoreResults();
-                try (ResultSet rs = s.getResultSet()) {
-                    while (rs.next()) {
-                        referrals.put(rs.getString(1), new Referral(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4),
-                                Referral.Status.valueOf(rs.getString(5)), rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(9), rs.getLong(10)));
-                    }
+            s.getMoreResults();
+            try (ResultSet rs = s.getResultSet()) {
+                while (rs.next()) {
+                    Referral r = MemberRows.referral(rs);
+                    referrals.put(r.refereeId, r);
                 }
             }
             return null;
@@ -201,13 +173,11 @@ public class LedgerStore {
             } else {
                 session = MemberSession.restore(row.member(), row.debt(), row.advancedTo(), lots.getOrDefault(id, List.of()),
                         orders.getOrDefault(id, Map.of()), activity.getOrDefault(id, Map.of()), referrals.get(id), programme);
-                session.ordersFrom = readOnly ? null : ordersFrom;
+                session.ordersFrom = ordersFrom;
             }
             sessions.put(id, session);
         }
-        if (!readOnly) {
-            cache.record(members.size() - stale.size(), stale.size());
-        }
+        cache.record(members.size() - stale.size(), stale.size());
         return sessions;
     }
 
@@ -244,6 +214,17 @@ public class LedgerStore {
     private static final String LOCK_MEMBERS = """
             SELECT count(pg_advisory_xact_lock(hashtext('loyalty-member'), hashtext(id)))
             FROM (SELECT id FROM unnest(?::varchar[]) AS id ORDER BY id) AS sorted""";
+
+    private static final String SELECT_ACTIVITY = "SELECT customer_id, day, trigger, times FROM daily_activity WHERE customer_id = ANY (?) AND day >= ?";
+
+    private static final String SELECT_REFERRALS = "SELECT " + MemberRows.REFERRAL + "\nFROM referral WHERE referee_id = ANY (?)";
+
+    /**
+     * The first round trip of a load: the locks, the members, their activity counters since a day (only for work
+     * with interactions) and their referrals.
+     */
+    private static final String LOCK_AND_SELECT = LOCK_MEMBERS + ";\n" + SELECT_MEMBERS + ";\n" + SELECT_REFERRALS;
+    private static final String LOCK_AND_SELECT_WITH_ACTIVITY = LOCK_MEMBERS + ";\n" + SELECT_MEMBERS + ";\n" + SELECT_ACTIVITY + ";\n" + SELECT_REFERRALS;
 
     /**
      * Saves everything the sessions changed, in the caller's transaction, each member with a new version; once
@@ -301,7 +282,8 @@ public class LedgerStore {
     private static final String[] ENTRY_COLUMNS = {"customer_id varchar", "type varchar", "points int8", "reason varchar", "cause_id varchar",
             "lot_id uuid", "occurred_at timestamptz", "available_at timestamptz", "actor varchar"};
     private static final String[] ORDER_COLUMNS = {"order_id varchar", "customer_id varchar", "occurred_at timestamptz", "currency bpchar",
-            "net_amount numeric", "qualifying_amount numeric", "refunded_amount numeric", "points int8", "points_clawed int8", "status varchar"};
+            "net_amount numeric", "qualifying_amount numeric", "refunded_amount numeric", "points int8", "points_clawed int8", "status varchar",
+            "welcome_points int8"};
 
     /*
      * Rows that are new (members enrolled in this batch, lots, ledger entries, orders seen for the first time) go in
@@ -443,7 +425,7 @@ public class LedgerStore {
                 }
                 if (o.fresh) {
                     fresh.row(o.orderId, o.customerId, o.occurredAt, o.currency, o.netAmount, o.qualifyingAmount, o.refundedAmount, o.points,
-                            o.pointsClawed, o.status.name());
+                            o.pointsClawed, o.status.name(), o.welcomePoints);
                 } else {
                     changed.add(o);
                 }
@@ -534,128 +516,5 @@ public class LedgerStore {
         } catch (SQLException e) {
             throw new IllegalStateException("could not save referrals: " + e.getMessage(), e);
         }
-    }
-
-    /** Referrals whose qualifying order has survived its return window by {@code asOf}, oldest first. */
-    public List<Referral> dueReferrals(Instant asOf, int limit) {
-        try (Connection c = pipeline.connection();
-             PreparedStatement s = c.prepareStatement("""
-                     SELECT referee_id, referral_code, referrer_id, invited_at, status, qualifying_order_id, converts_at, converted_at, referrer_points, referee_points
-                     FROM referral WHERE status = 'INVITED' AND converts_at <= ? AND referrer_id IS NOT NULL
-                     ORDER BY converts_at LIMIT ? FOR UPDATE SKIP LOCKED""")) {
-            s.setTimestamp(1, Timestamp.from(asOf));
-            s.setInt(2, limit);
-            List<Referral> due = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    due.add(new Referral(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4), Referral.Status.valueOf(rs.getString(5)),
-                            rs.getString(6), instant(rs, 7), instant(rs, 8), rs.getLong(9), rs.getLong(10)));
-                }
-            }
-            return due;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Marks a referral converted (the sessions of both members are saved separately). */
-    public void markConverted(Referral r) {
-        r.status = Referral.Status.CONVERTED;
-        r.convertedAt = r.convertsAt;
-        try (Connection c = pipeline.connection();
-             PreparedStatement s = c.prepareStatement(
-                     "UPDATE referral SET status = 'CONVERTED', converted_at = ?, referrer_points = ?, referee_points = ? WHERE referee_id = ?")) {
-            s.setTimestamp(1, Timestamp.from(r.convertedAt));
-            s.setLong(2, r.referrerPoints);
-            s.setLong(3, r.refereePoints);
-            s.setString(4, r.refereeId);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Members that time alone changes by {@code asOf}. */
-    public List<String> dueMembers(Instant asOf, int limit) {
-        try (Connection c = pipeline.connection();
-             PreparedStatement s = c.prepareStatement("SELECT customer_id FROM loyalty_member WHERE next_due_at <= ? ORDER BY next_due_at LIMIT ?")) {
-            s.setTimestamp(1, Timestamp.from(asOf));
-            s.setInt(2, limit);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Whether the keyed hash of a customer id is on the erased list. */
-    public Set<String> erased(Collection<String> hashes) {
-        if (hashes.isEmpty()) {
-            return Set.of();
-        }
-        try (Connection c = pipeline.connection();
-             PreparedStatement s = c.prepareStatement("SELECT customer_hash FROM erased_customer WHERE customer_hash = ANY (?)")) {
-            s.setArray(1, c.createArrayOf("varchar", hashes.toArray()));
-            Set<String> found = new java.util.HashSet<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getString(1));
-                }
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Forgets a member: deletes every row about them, keeps anonymous totals and the keyed hash of their id, so
-     * that events arriving later for them are ignored.
-     */
-    public void erase(String customerId, String customerHash, Instant at) {
-        cache.forget(customerId);
-        try (Connection c = pipeline.connection()) {
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO erased_member_totals (id, erased_at, tier, lifetime_points, forfeited_points)
-                    SELECT ?, ?, m.tier, m.lifetime_points,
-                           COALESCE((SELECT sum(remaining) FROM points_lot l WHERE l.customer_id = m.customer_id), 0) - m.debt
-                    FROM loyalty_member m WHERE m.customer_id = ?""")) {
-                s.setObject(1, UUID.randomUUID());
-                s.setTimestamp(2, Timestamp.from(at));
-                s.setString(3, customerId);
-                s.executeUpdate();
-            }
-            for (String sql : List.of(
-                    "DELETE FROM ledger_entry WHERE customer_id = ?",
-                    "DELETE FROM points_lot WHERE customer_id = ?",
-                    "DELETE FROM loyalty_order WHERE customer_id = ?",
-                    "DELETE FROM daily_activity WHERE customer_id = ?",
-                    "DELETE FROM referral WHERE referee_id = ?",
-                    "UPDATE referral SET referrer_id = NULL WHERE referrer_id = ?",
-                    "DELETE FROM redemption WHERE customer_id = ?",
-                    "DELETE FROM loyalty_member WHERE customer_id = ?")) {
-                try (PreparedStatement s = c.prepareStatement(sql)) {
-                    s.setString(1, customerId);
-                    s.executeUpdate();
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO erased_customer (customer_hash, erased_at) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-                s.setString(1, customerHash);
-                s.setTimestamp(2, Timestamp.from(at));
-                s.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not erase a member: " + e.getMessage(), e);
-        }
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
     }
 }
