@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openretention.loyalty.reports.MemberReferrals;
 import org.openretention.loyalty.reports.ReferralReports;
@@ -25,6 +26,8 @@ public class ReferralResource {
     @GET
     @RolesAllowed({Roles.SUPPORT, Roles.MARKETING})
     @Operation(summary = "A member's referrals as the referrer", description = "Their code, the customers who registered with it and the points it earned")
+    @APIResponse(responseCode = "200", description = "The member's referral code, the customers it brought in and the points it earned")
+    @APIResponse(responseCode = "404", description = "No loyalty member with this id")
     public MemberReferrals get(@PathParam("customerId") String customerId) {
         return referrals.of(customerId);
     }

@@ -43,6 +43,7 @@ public class RewardResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a reward to the catalogue")
     @APIResponse(responseCode = "201", description = "Created; Location names the new reward")
+    @APIResponse(responseCode = "400", description = "The body is not valid JSON, or a field is missing or invalid: errors names each field")
     public RestResponse<Reward> create(@NotNull @Valid RewardRequest reward, @Context UriInfo uri) {
         Reward created = catalogue.create(reward);
         return RestResponse.ResponseBuilder.<Reward>created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -60,6 +61,8 @@ public class RewardResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.SUPPORT})
     @Operation(summary = "One reward, deleted ones included")
+    @APIResponse(responseCode = "200", description = "The reward")
+    @APIResponse(responseCode = "404", description = "No reward with this id")
     public Reward get(@PathParam("id") UUID id) {
         return catalogue.get(id);
     }
@@ -68,6 +71,9 @@ public class RewardResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace a reward", description = "Every field is replaced; an absent active flag keeps the reward's")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "400", description = "The body is not valid JSON, or a field is missing or invalid: errors names each field")
+    @APIResponse(responseCode = "404", description = "No reward with this id")
     public Reward update(@PathParam("id") UUID id, @NotNull @Valid RewardRequest reward) {
         return catalogue.update(id, reward);
     }
@@ -77,6 +83,7 @@ public class RewardResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Take a reward out of the catalogue", description = "Soft delete: the reward stays, inactive, for the redemptions made of it")
     @APIResponse(responseCode = "204", description = "Deactivated")
+    @APIResponse(responseCode = "404", description = "No reward with this id")
     public void delete(@PathParam("id") UUID id) {
         catalogue.deactivate(id);
     }
