@@ -159,14 +159,24 @@ public abstract class ApiContract {
             Set<String> otherRoles = new TreeSet<>(ROLES);
             otherRoles.removeAll(operation.roles(openApiDocument()));
             return Stream.of(
-                    DynamicTest.dynamicTest(operation + " without a token: 401", () ->
-                            call(operation, request()).then().statusCode(401).contentType(PROBLEM_JSON)),
+                    DynamicTest.dynamicTest(operation + " without a token: 401", () -> named(operation + " without a token", () ->
+                            call(operation, request()).then().statusCode(401).contentType(PROBLEM_JSON))),
                     DynamicTest.dynamicTest(operation + " with roles " + otherRoles + ": 403", () -> {
                         Assumptions.assumeFalse(otherRoles.isEmpty(), operation + " is open to all four roles");
-                        call(operation, request().auth().oauth2(TestTokens.withRoles(otherRoles.toArray(String[]::new))))
-                                .then().statusCode(403).contentType(PROBLEM_JSON);
+                        named(operation + " with roles " + otherRoles, () ->
+                                call(operation, request().auth().oauth2(TestTokens.withRoles(otherRoles.toArray(String[]::new))))
+                                        .then().statusCode(403).contentType(PROBLEM_JSON));
                     }));
         });
+    }
+
+    /** Surefire names a dynamic test by its index only: the failure says which call it was. */
+    private static void named(String call, Runnable check) {
+        try {
+            check.run();
+        } catch (AssertionError e) {
+            throw new AssertionError(call + ": " + e.getMessage(), e);
+        }
     }
 
     private static void assertProblemBody(ApiOperation operation, String status, Map<String, Object> response) {
