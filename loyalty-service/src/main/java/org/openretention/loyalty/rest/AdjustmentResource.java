@@ -40,6 +40,8 @@ public class AdjustmentResource {
             description = "A positive adjustment credits a lot that is spendable at once; a negative one takes from the points that "
                     + "expire first and, beyond the available balance, leaves a debt. The caller is recorded as the actor.")
     @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "400", description = "The body is not valid JSON, or a field is missing or invalid: errors names each field")
+    @APIResponse(responseCode = "404", description = "No loyalty member with this id")
     public RestResponse<AdjustmentView> adjust(@PathParam("customerId") String customerId, @NotNull AdjustmentRequest adjustment) {
         checks.of(adjustment).check(adjustment.points() == null || adjustment.points() != 0, "points", "must not be zero").orFail();
         return RestResponse.status(RestResponse.Status.CREATED, AdjustmentView.of(

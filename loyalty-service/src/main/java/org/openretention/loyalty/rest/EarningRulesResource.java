@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openretention.loyalty.admin.EarningRulesAdministration;
 import org.openretention.loyalty.rest.dto.EarningRulesRequest;
@@ -40,6 +41,8 @@ public class EarningRulesResource {
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace the earning rules", description = "The whole set; applies to events taken in from now on")
+    @APIResponse(responseCode = "200", description = "Replaced; the rules now in force")
+    @APIResponse(responseCode = "400", description = "The body is not valid JSON, or a field is missing or invalid: errors names each field")
     public EarningRulesView put(@NotNull @Valid EarningRulesRequest earningRules) {
         return EarningRulesView.of(rules.replace(earningRules.toRules(), identity.getPrincipal().getName()));
     }

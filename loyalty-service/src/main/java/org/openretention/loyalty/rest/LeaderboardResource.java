@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openretention.loyalty.reports.SpendLeaderboards;
 import org.openretention.loyalty.rest.dto.SpendLeaderboardView;
@@ -33,6 +34,8 @@ public class LeaderboardResource {
     @RolesAllowed(Roles.MARKETING)
     @Operation(summary = "Top spenders of a quarter",
             description = "Qualifying spend less refunds of the orders placed in the quarter (programme time zone), best first")
+    @APIResponse(responseCode = "200", description = "The quarter's top spenders")
+    @APIResponse(responseCode = "400", description = "period is missing or not a quarter like 2026-Q4, or limit is not 1 to 100")
     public SpendLeaderboardView spend(
             @QueryParam("period") @NotNull @Pattern(regexp = SpendLeaderboards.PERIOD_PATTERN, message = "must be a quarter like 2026-Q4")
             @Parameter(description = "the quarter, e.g. 2026-Q4", required = true) String period,

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openretention.loyalty.service.MemberQueries;
 import org.openretention.platform.rest.ProblemException;
@@ -30,6 +31,8 @@ public class LoyaltyResource {
     @Path("/loyalty")
     @RolesAllowed({Roles.SUPPORT, Roles.MARKETING})
     @Operation(summary = "Points, tier with its benefits and progress, and points expiring soon")
+    @APIResponse(responseCode = "200", description = "The member's points, tier and points expiring soon")
+    @APIResponse(responseCode = "404", description = "No loyalty member with this id")
     public LoyaltySummary loyalty(@PathParam("customerId") String customerId) {
         return members.standing(customerId).map(LoyaltySummary::of)
                 .orElseThrow(() -> ProblemException.notFound("no loyalty member " + customerId));
@@ -39,6 +42,9 @@ public class LoyaltyResource {
     @Path("/ledger")
     @RolesAllowed(Roles.SUPPORT)
     @Operation(summary = "The member's ledger entries, newest first")
+    @APIResponse(responseCode = "200", description = "A page of the member's ledger entries")
+    @APIResponse(responseCode = "400", description = "page is negative or size is not 1 to 500")
+    @APIResponse(responseCode = "404", description = "No loyalty member with this id")
     public LedgerPage ledger(@PathParam("customerId") String customerId,
                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                              @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openretention.loyalty.service.LedgerMaintenance;
 import org.openretention.platform.rest.ProblemException;
@@ -29,6 +30,9 @@ public class MaintenanceResource {
     @POST
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     @Operation(summary = "Release pending points, expire lots, requalify tiers, give birthday gifts, convert referrals and send expiry notices as of asOf (default: now, or as far as all input has been applied while it is catching up)")
+    @APIResponse(responseCode = "200", description = "What the run did")
+    @APIResponse(responseCode = "400", description = "asOf is not an ISO-8601 instant")
+    @APIResponse(responseCode = "409", description = "The maintenance is running already; try again when it has finished")
     public MaintenanceRun run(@QueryParam("asOf") String asOf) {
         Optional<LedgerMaintenance.Run> run;
         if (asOf == null || asOf.isBlank()) {

@@ -50,6 +50,7 @@ public class PromotionResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a promotion")
     @APIResponse(responseCode = "201", description = "Created; Location names the new promotion")
+    @APIResponse(responseCode = "400", description = "The body is not valid JSON, or a field is missing or invalid: errors names each field")
     public RestResponse<PromotionView> create(@NotNull PromotionRequest promotion, @Context UriInfo uri) {
         PromotionView created = PromotionView.of(promotions.create(checked(promotion)));
         return RestResponse.ResponseBuilder.<PromotionView>created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -67,6 +68,8 @@ public class PromotionResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING})
     @Operation(summary = "One promotion")
+    @APIResponse(responseCode = "200", description = "The promotion")
+    @APIResponse(responseCode = "404", description = "No promotion with this id")
     public PromotionView get(@PathParam("id") UUID id) {
         return promotions.get(id).map(PromotionView::of).orElseThrow(() -> ProblemException.notFound("no promotion " + id));
     }
@@ -75,6 +78,9 @@ public class PromotionResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace a promotion", description = "Every field is replaced; an absent active flag keeps the promotion's")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "400", description = "The body is not valid JSON, or a field is missing or invalid: errors names each field")
+    @APIResponse(responseCode = "404", description = "No promotion with this id")
     public PromotionView update(@PathParam("id") UUID id, @NotNull PromotionRequest promotion) {
         return PromotionView.of(promotions.update(id, checked(promotion)));
     }
@@ -84,6 +90,7 @@ public class PromotionResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "End a promotion", description = "Deactivates it; points it gave stay")
     @APIResponse(responseCode = "204", description = "Deactivated")
+    @APIResponse(responseCode = "404", description = "No promotion with this id")
     public void delete(@PathParam("id") UUID id) {
         promotions.deactivate(id);
     }

@@ -47,6 +47,8 @@ public class RedemptionResource {
     @APIResponse(responseCode = "404", description = "Unknown member or reward")
     @APIResponse(responseCode = "409", description = "Reward inactive, outside its validity, above the member's tier, out of stock; "
             + "not enough points; or the key was used for another reward")
+    @APIResponse(responseCode = "400", description = "The Idempotency-Key is missing or longer than 200 characters, "
+            + "or the body is missing or invalid: errors names each field")
     public RestResponse<RedemptionView> redeem(
             @PathParam("customerId") String customerId,
             @HeaderParam(IDEMPOTENCY_KEY) @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, required = true,

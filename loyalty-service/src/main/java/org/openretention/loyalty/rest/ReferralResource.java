@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openretention.loyalty.reports.ReferralReports;
 import org.openretention.loyalty.rest.dto.MemberReferralsView;
@@ -26,6 +27,8 @@ public class ReferralResource {
     @GET
     @RolesAllowed({Roles.SUPPORT, Roles.MARKETING})
     @Operation(summary = "A member's referrals as the referrer", description = "Their code, the customers who registered with it and the points it earned")
+    @APIResponse(responseCode = "200", description = "The member's referral code, the customers it brought in and the points it earned")
+    @APIResponse(responseCode = "404", description = "No loyalty member with this id")
     public MemberReferralsView get(@PathParam("customerId") String customerId) {
         return referrals.of(customerId).map(MemberReferralsView::of).orElseThrow(() -> ProblemException.notFound("no loyalty member " + customerId));
     }

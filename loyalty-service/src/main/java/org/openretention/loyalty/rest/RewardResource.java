@@ -51,6 +51,7 @@ public class RewardResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a reward to the catalogue")
     @APIResponse(responseCode = "201", description = "Created; Location names the new reward")
+    @APIResponse(responseCode = "400", description = "The body is not valid JSON, or a field is missing or invalid: errors names each field")
     public RestResponse<RewardView> create(@NotNull RewardRequest reward, @Context UriInfo uri) {
         RewardView created = RewardView.of(catalogue.create(checked(reward)));
         return RestResponse.ResponseBuilder.<RewardView>created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -68,6 +69,8 @@ public class RewardResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING, Roles.SUPPORT})
     @Operation(summary = "One reward, deleted ones included")
+    @APIResponse(responseCode = "200", description = "The reward")
+    @APIResponse(responseCode = "404", description = "No reward with this id")
     public RewardView get(@PathParam("id") UUID id) {
         return catalogue.get(id).map(RewardView::of).orElseThrow(() -> ProblemException.notFound("no reward " + id));
     }
@@ -76,6 +79,9 @@ public class RewardResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace a reward", description = "Every field is replaced; an absent active flag keeps the reward's")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "400", description = "The body is not valid JSON, or a field is missing or invalid: errors names each field")
+    @APIResponse(responseCode = "404", description = "No reward with this id")
     public RewardView update(@PathParam("id") UUID id, @NotNull RewardRequest reward) {
         return RewardView.of(catalogue.update(id, checked(reward)));
     }
@@ -85,6 +91,7 @@ public class RewardResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Take a reward out of the catalogue", description = "Soft delete: the reward stays, inactive, for the redemptions made of it")
     @APIResponse(responseCode = "204", description = "Deactivated")
+    @APIResponse(responseCode = "404", description = "No reward with this id")
     public void delete(@PathParam("id") UUID id) {
         catalogue.deactivate(id);
     }

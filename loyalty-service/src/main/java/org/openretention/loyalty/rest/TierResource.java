@@ -51,6 +51,8 @@ public class TierResource {
     @Path("/{name}")
     @RolesAllowed({Roles.ADMIN, Roles.MARKETING})
     @Operation(summary = "One tier")
+    @APIResponse(responseCode = "200", description = "The tier")
+    @APIResponse(responseCode = "404", description = "No tier of this name")
     public TierView get(@PathParam("name") String name) {
         return tiers.get(name).map(TierView::of).orElseThrow(() -> ProblemException.notFound("no tier " + name));
     }
@@ -61,6 +63,9 @@ public class TierResource {
     @Operation(summary = "Create or replace a tier", description = "Ranks are unique: a rank another tier holds is a 409")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "400", description = "The name is not upper case letters, digits and _ (at most 40), "
+            + "or the body is missing or invalid: errors names each field")
+    @APIResponse(responseCode = "409", description = "Another tier holds the rank")
     public RestResponse<TierView> put(
             @PathParam("name") @Pattern(regexp = TIER_NAME, message = "must be upper case letters, digits and _, starting with a letter")
             @Size(max = 40) String name,
@@ -77,6 +82,8 @@ public class TierResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Delete a tier", description = "Not while members hold it or active rewards require it, and never the last tier (409)")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No tier of this name")
+    @APIResponse(responseCode = "409", description = "Members hold the tier, active rewards require it, or it is the last tier")
     public void delete(@PathParam("name") String name) {
         tiers.delete(name);
     }
