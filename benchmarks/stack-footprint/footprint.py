@@ -239,8 +239,9 @@ def machine():
     return model, cores, mem
 
 
-def java_version():
-    java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
+def java_version(cmdlines):
+    """The version of the java the stack ran (the first word of a sampled JVM command line)."""
+    java = next((c.split(" ", 1)[0] for c in cmdlines.values() if c), "java")
     try:
         out = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()
         return out[0] if out else "?"
@@ -429,10 +430,11 @@ def write_report(path, args, sampler, events, started_at, up_seconds, history_at
                                           " (%s)" % args.label if args.label else ""))
     w("")
     w("Command: `%s`  " % " ".join(["benchmarks/stack-footprint/run.sh"] + sys.argv[1:]))
-    w("Code: `%s`%s" % (commit, " (with uncommitted changes)" if dirty else ""))
+    w("Code: `%s`%s" % (commit, " (with uncommitted changes to %s)" % ", ".join(
+        sorted({l[3:] for l in dirty.splitlines()})) if dirty else ""))
     w("")
     w("Machine: %s, %s CPUs, %s memory; %s. The machine is shared: other work may have run at the same time."
-      % (model or "?", cores or "?", mem or "?", java_version()))
+      % (model or "?", cores or "?", mem or "?", java_version(sampler.cmdlines)))
     w("")
     if env_settings:
         w("Environment: " + ", ".join("`%s=%s`" % kv for kv in env_settings.items()))
