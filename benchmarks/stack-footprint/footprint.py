@@ -423,7 +423,7 @@ def write_report(path, args, sampler, events, started_at, up_seconds, history_at
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                             text=True).stdout.strip()
     dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                           capture_output=True, text=True).stdout.strip()
+                           capture_output=True, text=True).stdout.rstrip()
     lines = []
     w = lines.append
     w("# Local stack footprint — %s%s" % (started_at.strftime("%Y-%m-%d %H:%M %Z"),
