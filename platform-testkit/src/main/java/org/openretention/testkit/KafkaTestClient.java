@@ -78,6 +78,19 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /** Creates the topic unless it exists (another test or the service may have created it meanwhile). */
+    public void createTopicIfMissing(String topic, int partitions) {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                throw new IllegalStateException("could not create topic " + topic + ": " + e.getMessage(), e);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create topic " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
     public Map<String, Integer> partitionCounts(Set<String> topics) {
         try (Admin admin = admin()) {
             Map<String, Integer> counts = new java.util.HashMap<>();

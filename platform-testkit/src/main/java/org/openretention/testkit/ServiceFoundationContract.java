@@ -57,6 +57,8 @@ public abstract class ServiceFoundationContract {
                 Topics.INTERACTIONS, EventEnvelope.of(customer, now, "test",
                         org.openretention.events.interactions.InteractionRecorded.checkIn()));
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            // a service provisions only the topics it consumes or publishes: the shop's topics may not exist yet
+            events.keySet().forEach(t -> kafka.createTopicIfMissing(t, 3));
             events.forEach(kafka::publish);
         }
         String token = TestTokens.withRoles("ops");
