@@ -1,6 +1,5 @@
 package org.openretention.platform.jdbc;
 
-import org.openretention.platform.messaging.CopyText;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package org.openretention.platform.messaging;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.openretention.platform.jdbc.CopyText;
 import org.openretention.platform.jdbc.StatementPipeline;
 
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package org.openretention.platform.messaging;
+package org.openretention.platform.jdbc;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;

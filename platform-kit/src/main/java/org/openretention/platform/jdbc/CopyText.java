@@ -1,4 +1,4 @@
-package org.openretention.platform.messaging;
+package org.openretention.platform.jdbc;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
