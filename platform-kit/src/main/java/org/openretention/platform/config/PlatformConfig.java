@@ -108,7 +108,7 @@ public interface PlatformConfig {
         /**
          * How often an idle consumer asks the broker for records, for topics fetched with a shorter
          * {@code fetch.max.wait.ms}; 0 keeps asking at the fetch wait. Bounds the wait of the first record after a
-         * quiet spell.
+         * quiet spell. At 0.2 s loyalty-service idled at 3.4 % of a core (stack-footprint-2026-12-07-idle-one-fetch-probe).
          */
         @WithDefault("PT0.2S")
         Duration idleFetchInterval();
