@@ -1,0 +1,22 @@
+package org.openretention.segmentation.lifecycle;
+
+/**
+ * Where a customer is in the relationship with the shop. Every customer holds exactly one stage; {@link StageRules}
+ * tries the stages in the order declared here and the first that matches wins.
+ */
+public enum LifecycleStage {
+    /** Has ordered, but not for a long time (default: 180 days or more). */
+    DORMANT,
+    /** The last order is getting old (default: 150 to 179 days). */
+    AT_RISK,
+    /** Among the top spenders of the last 12 months, with large baskets. */
+    HIGH_NET_WORTH,
+    /** Registered or ordered for the first time recently (default: within 30 days). */
+    NEW,
+    /** Orders often (default: 3 or more orders in the last 90 days). */
+    ACTIVE_VALUE,
+    /** Registered a while ago (default: more than 30 days) and never ordered. */
+    PROSPECT,
+    /** Everyone else. */
+    REGULAR
+}
