@@ -1,0 +1,14 @@
+package org.openretention.segmentation.model;
+
+/** A buy-till-you-die model of repeat purchases: whether a customer is still active, and how much they will buy. */
+public sealed interface PurchaseModel extends FittedModel permits BgNbd, ParetoNbd {
+
+    /** The probability that the customer has not dropped out by the end of the calibration period. */
+    double probabilityAlive(CustomerSummary customer);
+
+    /** The expected number of repeat transactions of the customer in the {@code weeks} after the calibration end. */
+    double expectedPurchases(CustomerSummary customer, double weeks);
+
+    /** The log-likelihood of one customer's (x, t_x, T). */
+    double logLikelihood(CustomerSummary customer);
+}
