@@ -14,6 +14,12 @@ import org.openretention.events.loyalty.TierChanged;
 import org.openretention.events.orders.OrderCancelled;
 import org.openretention.events.orders.OrderCompleted;
 import org.openretention.events.orders.OrderRefunded;
+import org.openretention.events.segments.BrowseAbandoned;
+import org.openretention.events.segments.ChurnRiskFlagged;
+import org.openretention.events.segments.LifecycleStageChanged;
+import org.openretention.events.segments.RepurchaseDue;
+import org.openretention.events.segments.RfmSegmentChanged;
+import org.openretention.events.segments.TagsChanged;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -36,7 +42,13 @@ public enum EventType {
     POINTS_EXPIRING(Topics.LOYALTY_EVENTS, PointsExpiring.class, 1),
     TIER_CHANGED(Topics.LOYALTY_EVENTS, TierChanged.class, 1),
     REWARD_REDEEMED(Topics.LOYALTY_EVENTS, RewardRedeemed.class, 1),
-    REFERRAL_CONVERTED(Topics.LOYALTY_EVENTS, ReferralConverted.class, 1);
+    REFERRAL_CONVERTED(Topics.LOYALTY_EVENTS, ReferralConverted.class, 1),
+    LIFECYCLE_STAGE_CHANGED(Topics.SEGMENT_EVENTS, LifecycleStageChanged.class, 1),
+    RFM_SEGMENT_CHANGED(Topics.SEGMENT_EVENTS, RfmSegmentChanged.class, 1),
+    CHURN_RISK_FLAGGED(Topics.SEGMENT_EVENTS, ChurnRiskFlagged.class, 1),
+    REPURCHASE_DUE(Topics.SEGMENT_EVENTS, RepurchaseDue.class, 1),
+    BROWSE_ABANDONED(Topics.SEGMENT_EVENTS, BrowseAbandoned.class, 1),
+    TAGS_CHANGED(Topics.SEGMENT_EVENTS, TagsChanged.class, 1);
 
     private final String topic;
     private final Class<? extends EventPayload> payloadType;

@@ -12,9 +12,14 @@ import org.openretention.events.loyalty.PointsEarned;
 import org.openretention.events.loyalty.TierChanged;
 import org.openretention.events.orders.OrderCompleted;
 import org.openretention.events.orders.OrderItem;
+import org.openretention.events.segments.BrowseAbandoned;
+import org.openretention.events.segments.ChurnRiskFlagged;
+import org.openretention.events.segments.RfmSegmentChanged;
+import org.openretention.events.segments.TagsChanged;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -88,7 +93,7 @@ class EventCodecRoundTripTest {
         assertThat(tree.get("source").textValue()).isEqualTo(SampleEvents.sourceOf(event.eventType()));
         assertThat(tree.get("payload").isObject()).isTrue();
         // optional fields are omitted, never written as null, and no derived value leaks into the JSON
-        assertThat(CODEC.encode(event)).doesNotContain("null", "netAmount", "lineTotal", "eventType");
+        assertThat(CODEC.encode(event)).doesNotContain("null", "netAmount", "lineTotal", "eventType", "hasCartAdds");
     }
 
     @Test
@@ -201,6 +206,66 @@ class EventCodecRoundTripTest {
 
         assertThat(json).contains("\"qualifyingSpend\":5000.00", "\"currency\":\"CNY\"");
         assertThat(((TierChanged) CODEC.decode(json).payload()).qualifyingSpend()).isEqualTo(new BigDecimal("5000.00"));
+    }
+
+    @Test
+    void theSegmentTypesArePublishedOnTheSegmentEventsTopic() {
+        assertThat(EnumSet.allOf(EventType.class).stream().filter(t -> t.topic().equals(Topics.SEGMENT_EVENTS)))
+                .containsExactlyInAnyOrder(EventType.LIFECYCLE_STAGE_CHANGED, EventType.RFM_SEGMENT_CHANGED,
+                        EventType.CHURN_RISK_FLAGGED, EventType.REPURCHASE_DUE, EventType.BROWSE_ABANDONED,
+                        EventType.TAGS_CHANGED);
+        assertThat(EnumSet.allOf(EventType.class).stream().filter(t -> t.topic().equals(Topics.SEGMENT_EVENTS)))
+                .allSatisfy(t -> assertThat(t.payloadType().getPackageName()).isEqualTo("org.openretention.events.segments"));
+    }
+
+    @Test
+    void segmentMoneyKeepsItsExactValueAndScaleAndProbabilitiesAreJsonNumbers() throws Exception {
+        String rfm = CODEC.encode(SampleEvents.rfmSegmentChanged());
+        String churn = CODEC.encode(SampleEvents.churnRiskFlagged());
+
+        assertThat(rfm).contains("\"monetary\":1830.50", "\"currency\":\"CNY\"", "\"r\":2", "\"f\":4", "\"m\":4");
+        assertThat(((RfmSegmentChanged) CODEC.decode(rfm).payload()).monetary()).isEqualTo(new BigDecimal("1830.50"));
+        assertThat(churn).contains("\"probabilityAlive\":0.1875", "\"threshold\":0.3", "\"expectedClv12m\":412.70");
+        ChurnRiskFlagged flagged = (ChurnRiskFlagged) CODEC.decode(churn).payload();
+        assertThat(flagged.expectedClv12m()).isEqualTo(new BigDecimal("412.70"));
+        assertThat(flagged.probabilityAlive()).isEqualTo(0.1875);
+        assertThat(flagged.threshold()).isEqualTo(0.3);
+    }
+
+    @Test
+    void optionalSegmentFieldsAreOmittedAndListsAreNeverNull() throws Exception {
+        JsonNode churn = CODEC.objectMapper().readTree(CODEC.encode(SampleEvents.churnRiskEnteredAtRisk())).get("payload");
+        assertThat(churn.fieldNames()).toIterable().containsExactlyInAnyOrder("probabilityAlive", "rule", "asOf");
+
+        TagsChanged none = new TagsChanged(null, null, null);
+        assertThat(none.added()).isEmpty();
+        assertThat(none.removed()).isEmpty();
+        assertThat(none.tags()).isEmpty();
+        assertThat(CODEC.encode(EventEnvelope.of("c-1", SampleEvents.AT, "segmentation-service", none)))
+                .contains("\"payload\":{\"added\":[],\"removed\":[],\"tags\":[]}");
+
+        BrowseAbandoned noProducts = new BrowseAbandoned(SampleEvents.AT, SampleEvents.AT, null, 0, 1);
+        assertThat(noProducts.productIds()).isEmpty();
+        assertThat(CODEC.encode(EventEnvelope.of("c-1", SampleEvents.AT, "segmentation-service", noProducts)))
+                .contains("\"productIds\":[]");
+    }
+
+    @Test
+    void tagsAreSortedWithoutRepeatsAndProductsKeepTheOrderFirstSeen() throws Exception {
+        TagsChanged changed = new TagsChanged(List.of("SOCIAL_ENGAGED", "CATEGORY:tea", "SOCIAL_ENGAGED"), List.of(),
+                new java.util.ArrayList<>(List.of("SOCIAL_ENGAGED", "PRICE_SENSITIVE", "CATEGORY:tea")));
+
+        assertThat(changed.added()).containsExactly("CATEGORY:tea", "SOCIAL_ENGAGED");
+        assertThat(changed.tags()).containsExactly("CATEGORY:tea", "PRICE_SENSITIVE", "SOCIAL_ENGAGED");
+        assertThat(changed.has("PRICE_SENSITIVE")).isTrue();
+        assertThat(changed).isEqualTo(new TagsChanged(List.of("CATEGORY:tea", "SOCIAL_ENGAGED"), null,
+                List.of("PRICE_SENSITIVE", "SOCIAL_ENGAGED", "CATEGORY:tea")));
+
+        BrowseAbandoned session = new BrowseAbandoned(Instant.parse("2025-03-13T08:10:00Z"),
+                Instant.parse("2025-03-13T08:31:12Z"), List.of("sku-b", "sku-a", "sku-c"), 1, 3);
+        String json = CODEC.encode(EventEnvelope.of("c-1", SampleEvents.AT, "segmentation-service", session));
+        assertThat(json).contains("\"productIds\":[\"sku-b\",\"sku-a\",\"sku-c\"]");
+        assertThat(((BrowseAbandoned) CODEC.decode(json).payload()).productIds()).containsExactly("sku-b", "sku-a", "sku-c");
     }
 
     @Test

@@ -13,6 +13,13 @@ import org.openretention.events.loyalty.PointsEarned;
 import org.openretention.events.loyalty.PointsRedeemed;
 import org.openretention.events.loyalty.RewardRedeemed;
 import org.openretention.events.loyalty.TierChanged;
+import org.openretention.events.segments.ChurnRiskFlagged;
+import org.openretention.events.segments.LifecycleStage;
+import org.openretention.events.segments.LifecycleStageChanged;
+import org.openretention.events.segments.RepurchaseDue;
+import org.openretention.events.segments.RfmSegment;
+import org.openretention.events.segments.RfmSegmentChanged;
+import org.openretention.events.segments.TagsChanged;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -39,6 +46,9 @@ class EventCodecValidationTest {
             assertThatCode(() -> CODEC.decode(event.toString())).doesNotThrowAnyException();
         }
         for (EventType type : LOYALTY_TYPES) {
+            assertThatCode(() -> CODEC.decode(sample(type).toString())).as(type.name()).doesNotThrowAnyException();
+        }
+        for (EventType type : SEGMENT_TYPES) {
             assertThatCode(() -> CODEC.decode(sample(type).toString())).as(type.name()).doesNotThrowAnyException();
         }
     }
@@ -599,6 +609,283 @@ class EventCodecValidationTest {
         assertThatCode(() -> CODEC.decode(extended.toString())).doesNotThrowAnyException();
 
         assertThat(rejected(sample(type), e -> e.putObject("payload"))).isNotEmpty().allMatch(p -> p.startsWith("$.payload."));
+    }
+
+    // --- segment-events ----------------------------------------------------------------------------------------
+
+    private static final List<EventType> SEGMENT_TYPES = Stream.of(EventType.values())
+            .filter(t -> t.topic().equals(Topics.SEGMENT_EVENTS)).toList();
+
+    static Stream<Arguments> requiredSegmentFields() {
+        return Stream.of(
+                arguments(EventType.LIFECYCLE_STAGE_CHANGED, List.of("to", "asOf", "reason")),
+                arguments(EventType.RFM_SEGMENT_CHANGED, List.of("to", "recency", "frequency", "monetary", "currency", "r", "f", "m", "asOf")),
+                arguments(EventType.CHURN_RISK_FLAGGED, List.of("probabilityAlive", "rule", "asOf")),
+                arguments(EventType.REPURCHASE_DUE, List.of("expectedAt", "basis", "intervalDays", "lastOrderAt")),
+                arguments(EventType.BROWSE_ABANDONED, List.of("sessionStartedAt", "lastActivityAt", "productIds", "cartAdds", "views")),
+                arguments(EventType.TAGS_CHANGED, List.of("added", "removed", "tags")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requiredSegmentFields")
+    void missingRequiredSegmentFieldIsRejectedByName(EventType type, List<String> fields) {
+        for (String field : fields) {
+            assertRejected(sample(type), e -> payload(e).remove(field), "$.payload." + field);
+        }
+    }
+
+    @Test
+    void theRequiredSegmentFieldsAboveAreExactlyThoseOfTheSchemas() throws Exception {
+        for (Arguments args : requiredSegmentFields().toList()) {
+            EventType type = (EventType) args.get()[0];
+            JsonNode schema = CODEC.objectMapper().readTree(EventCodec.class.getClassLoader().getResource(type.schemaResource()));
+            List<String> required = new java.util.ArrayList<>();
+            schema.at("/properties/payload/required").forEach(n -> required.add(n.asText()));
+            assertThat(required).as(type.name()).containsExactlyInAnyOrderElementsOf(castList(args.get()[1]));
+        }
+        assertThat(requiredSegmentFields().map(a -> a.get()[0])).containsExactlyInAnyOrderElementsOf(SEGMENT_TYPES);
+    }
+
+    @Test
+    void theStageAndSegmentEnumsOfTheSchemasAreThoseOfTheRecords() throws Exception {
+        assertThat(schemaEnum(EventType.LIFECYCLE_STAGE_CHANGED, "/$defs/stage/enum"))
+                .containsExactlyElementsOf(Stream.of(LifecycleStage.values()).map(Enum::name).toList());
+        assertThat(schemaEnum(EventType.RFM_SEGMENT_CHANGED, "/$defs/segment/enum"))
+                .containsExactlyElementsOf(Stream.of(RfmSegment.values()).map(Enum::name).toList());
+        assertThat(schemaEnum(EventType.CHURN_RISK_FLAGGED, "/properties/payload/properties/rule/enum"))
+                .containsExactlyElementsOf(Stream.of(org.openretention.events.segments.ChurnRule.values()).map(Enum::name).toList());
+        assertThat(schemaEnum(EventType.CHURN_RISK_FLAGGED, "/properties/payload/properties/model/enum"))
+                .containsExactlyElementsOf(Stream.of(org.openretention.events.segments.ChurnModel.values()).map(Enum::name).toList());
+        assertThat(schemaEnum(EventType.REPURCHASE_DUE, "/properties/payload/properties/basis/enum"))
+                .containsExactlyElementsOf(Stream.of(org.openretention.events.segments.RepurchaseBasis.values()).map(Enum::name).toList());
+    }
+
+    @ParameterizedTest
+    @EnumSource(LifecycleStage.class)
+    void everyLifecycleStageIsAccepted(LifecycleStage stage) throws InvalidEventException {
+        ObjectNode event = sample(EventType.LIFECYCLE_STAGE_CHANGED);
+        payload(event).put("from", stage.name()).put("to", stage.name());
+
+        LifecycleStageChanged changed = (LifecycleStageChanged) CODEC.decode(event.toString()).payload();
+
+        assertThat(changed.from()).isEqualTo(stage);
+        assertThat(changed.to()).isEqualTo(stage);
+    }
+
+    @ParameterizedTest
+    @EnumSource(RfmSegment.class)
+    void everyRfmSegmentIsAccepted(RfmSegment segment) throws InvalidEventException {
+        ObjectNode event = sample(EventType.RFM_SEGMENT_CHANGED);
+        payload(event).put("from", segment.name()).put("to", segment.name());
+
+        assertThat(((RfmSegmentChanged) CODEC.decode(event.toString()).payload()).to()).isEqualTo(segment);
+    }
+
+    static Stream<Arguments> segmentEnumFields() {
+        return Stream.of(
+                arguments(EventType.LIFECYCLE_STAGE_CHANGED, "to", "CHURNED"),
+                arguments(EventType.LIFECYCLE_STAGE_CHANGED, "to", "dormant"),
+                arguments(EventType.LIFECYCLE_STAGE_CHANGED, "from", "VIP"),
+                arguments(EventType.LIFECYCLE_STAGE_CHANGED, "from", ""),
+                arguments(EventType.RFM_SEGMENT_CHANGED, "to", "WHALES"),
+                arguments(EventType.RFM_SEGMENT_CHANGED, "to", "Champions"),
+                arguments(EventType.RFM_SEGMENT_CHANGED, "from", "NEW"),
+                arguments(EventType.CHURN_RISK_FLAGGED, "rule", "LOW_PROBABILITY"),
+                arguments(EventType.CHURN_RISK_FLAGGED, "model", "BG/NBD"),
+                arguments(EventType.CHURN_RISK_FLAGGED, "model", "bg_nbd"),
+                arguments(EventType.REPURCHASE_DUE, "basis", "OWN_REPEAT_INTERVAL"),
+                arguments(EventType.REPURCHASE_DUE, "basis", ""));
+    }
+
+    @ParameterizedTest(name = "{0}.{1} = {2}")
+    @MethodSource("segmentEnumFields")
+    void unknownSegmentEnumValueIsRejected(EventType type, String field, String value) {
+        assertRejected(sample(type), e -> payload(e).put(field, value), "$.payload." + field);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"r", "f", "m"})
+    void rfmScoreOutsideOneToFiveIsRejected(String score) {
+        for (int bad : List.of(0, 6, -1, 55)) {
+            assertRejected(sample(EventType.RFM_SEGMENT_CHANGED), e -> payload(e).put(score, bad), "$.payload." + score);
+        }
+        assertRejected(sample(EventType.RFM_SEGMENT_CHANGED), e -> payload(e).put(score, new java.math.BigDecimal("4.5")), "$.payload." + score);
+        assertRejected(sample(EventType.RFM_SEGMENT_CHANGED), e -> payload(e).put(score, "5"), "$.payload." + score);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"r", "f", "m"})
+    void rfmScoreAtTheBoundsIsAccepted(String score) throws InvalidEventException {
+        for (int good : List.of(1, 5)) {
+            ObjectNode event = sample(EventType.RFM_SEGMENT_CHANGED);
+            payload(event).put(score, good);
+            assertThatCode(() -> CODEC.decode(event.toString())).as(score + " = " + good).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void rfmMeasuresAreInRange() {
+        assertRejected(sample(EventType.RFM_SEGMENT_CHANGED), e -> payload(e).put("recency", -1), "$.payload.recency");
+        assertRejected(sample(EventType.RFM_SEGMENT_CHANGED), e -> payload(e).put("recency", new java.math.BigDecimal("1.5")), "$.payload.recency");
+        assertRejected(sample(EventType.RFM_SEGMENT_CHANGED), e -> payload(e).put("frequency", 0), "$.payload.frequency");
+        assertRejected(sample(EventType.RFM_SEGMENT_CHANGED), e -> payload(e).put("frequency", 2_147_483_648L), "$.payload.frequency");
+        assertRejected(sample(EventType.RFM_SEGMENT_CHANGED), e -> payload(e).put("monetary", -0.01), "$.payload.monetary");
+        assertRejected(sample(EventType.RFM_SEGMENT_CHANGED), e -> payload(e).put("monetary", "1830.50"), "$.payload.monetary");
+        assertRejected(sample(EventType.RFM_SEGMENT_CHANGED), e -> payload(e).put("currency", "cny"), "$.payload.currency");
+    }
+
+    @Test
+    void firstRfmSegmentWithZeroRecencyDecodes() throws InvalidEventException {
+        ObjectNode event = sample(EventType.RFM_SEGMENT_CHANGED);
+        payload(event).remove("from");
+        payload(event).put("recency", 0);
+
+        RfmSegmentChanged changed = (RfmSegmentChanged) CODEC.decode(event.toString()).payload();
+
+        assertThat(changed.from()).isNull();
+        assertThat(changed.recency()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"probabilityAlive", "threshold"})
+    void probabilityOutsideZeroToOneIsRejected(String field) {
+        assertRejected(sample(EventType.CHURN_RISK_FLAGGED), e -> payload(e).put(field, 1.5), "$.payload." + field);
+        assertRejected(sample(EventType.CHURN_RISK_FLAGGED), e -> payload(e).put(field, new java.math.BigDecimal("1.0000001")), "$.payload." + field);
+        assertRejected(sample(EventType.CHURN_RISK_FLAGGED), e -> payload(e).put(field, -0.1), "$.payload." + field);
+        assertRejected(sample(EventType.CHURN_RISK_FLAGGED), e -> payload(e).put(field, "0.2"), "$.payload." + field);
+        assertRejected(sample(EventType.CHURN_RISK_FLAGGED), e -> payload(e).putNull(field), "$.payload." + field);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0, 1, 0.5})
+    void probabilityAtTheBoundsIsAccepted(double probability) throws InvalidEventException {
+        ObjectNode event = sample(EventType.CHURN_RISK_FLAGGED);
+        payload(event).put("probabilityAlive", probability).put("threshold", probability);
+
+        ChurnRiskFlagged flagged = (ChurnRiskFlagged) CODEC.decode(event.toString()).payload();
+
+        assertThat(flagged.probabilityAlive()).isEqualTo(probability);
+        assertThat(flagged.threshold()).isEqualTo(probability);
+    }
+
+    @Test
+    void aThresholdRuleNeedsItsThreshold() {
+        assertRejected(sample(EventType.CHURN_RISK_FLAGGED), e -> payload(e).remove("threshold"), "$.payload.threshold");
+
+        ObjectNode enteredAtRisk = sample(EventType.CHURN_RISK_FLAGGED);
+        payload(enteredAtRisk).put("rule", "ENTERED_AT_RISK").remove("threshold");
+        assertThatCode(() -> CODEC.decode(enteredAtRisk.toString())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void expectedClvAndItsCurrencyComeTogether() throws InvalidEventException {
+        assertRejected(sample(EventType.CHURN_RISK_FLAGGED), e -> payload(e).remove("currency"), "$.payload.currency");
+        assertRejected(sample(EventType.CHURN_RISK_FLAGGED), e -> payload(e).remove("expectedClv12m"), "$.payload.expectedClv12m");
+        assertRejected(sample(EventType.CHURN_RISK_FLAGGED), e -> payload(e).put("expectedClv12m", -1), "$.payload.expectedClv12m");
+        assertRejected(sample(EventType.CHURN_RISK_FLAGGED), e -> payload(e).put("expectedClv12m", "412.70"), "$.payload.expectedClv12m");
+        assertRejected(sample(EventType.CHURN_RISK_FLAGGED), e -> payload(e).put("currency", "RMB1"), "$.payload.currency");
+
+        ObjectNode withoutClv = sample(EventType.CHURN_RISK_FLAGGED);
+        payload(withoutClv).remove(List.of("expectedClv12m", "currency", "model"));
+        ChurnRiskFlagged flagged = (ChurnRiskFlagged) CODEC.decode(withoutClv.toString()).payload();
+        assertThat(flagged.expectedClv12m()).isNull();
+        assertThat(flagged.currency()).isNull();
+        assertThat(flagged.model()).isNull();
+    }
+
+    @Test
+    void aCategoryIntervalNeedsItsCategory() throws InvalidEventException {
+        assertRejected(sample(EventType.REPURCHASE_DUE), e -> payload(e).remove("category"), "$.payload.category");
+        assertRejected(sample(EventType.REPURCHASE_DUE), e -> payload(e).put("category", " "), "$.payload.category");
+
+        ObjectNode own = sample(EventType.REPURCHASE_DUE);
+        payload(own).put("basis", "OWN_MEDIAN_INTERVAL").remove("category");
+        assertThat(((RepurchaseDue) CODEC.decode(own.toString()).payload()).category()).isNull();
+    }
+
+    @Test
+    void repurchaseIntervalIsAtLeastOneWholeDay() {
+        assertRejected(sample(EventType.REPURCHASE_DUE), e -> payload(e).put("intervalDays", 0), "$.payload.intervalDays");
+        assertRejected(sample(EventType.REPURCHASE_DUE), e -> payload(e).put("intervalDays", new java.math.BigDecimal("20.5")), "$.payload.intervalDays");
+    }
+
+    @Test
+    void browseCountsAreWholeNonNegativeNumbersAndProductsAreDistinctIds() {
+        assertRejected(sample(EventType.BROWSE_ABANDONED), e -> payload(e).put("cartAdds", -1), "$.payload.cartAdds");
+        assertRejected(sample(EventType.BROWSE_ABANDONED), e -> payload(e).put("views", -1), "$.payload.views");
+        assertRejected(sample(EventType.BROWSE_ABANDONED), e -> payload(e).put("views", new java.math.BigDecimal("2.5")), "$.payload.views");
+        assertRejected(sample(EventType.BROWSE_ABANDONED), e -> payload(e).put("productIds", "sku-tea-01"), "$.payload.productIds");
+        assertRejected(sample(EventType.BROWSE_ABANDONED), e -> ((ArrayNode) payload(e).get("productIds")).add(""), "$.payload.productIds[3]");
+        assertRejected(sample(EventType.BROWSE_ABANDONED), e -> ((ArrayNode) payload(e).get("productIds")).add(7), "$.payload.productIds[3]");
+        assertRejected(sample(EventType.BROWSE_ABANDONED), e -> ((ArrayNode) payload(e).get("productIds")).add("sku-tea-01"), "$.payload.productIds");
+    }
+
+    @Test
+    void tagListsAreSetsOfNonEmptyStrings() throws InvalidEventException {
+        for (String field : List.of("added", "removed", "tags")) {
+            assertRejected(sample(EventType.TAGS_CHANGED), e -> payload(e).put(field, "PRICE_SENSITIVE"), "$.payload." + field);
+            assertRejected(sample(EventType.TAGS_CHANGED), e -> payload(e).putNull(field), "$.payload." + field);
+            assertRejected(sample(EventType.TAGS_CHANGED), e -> payload(e).putArray(field).add("A").add("A"), "$.payload." + field);
+            assertRejected(sample(EventType.TAGS_CHANGED), e -> payload(e).putArray(field).add(""), "$.payload." + field + "[0]");
+            assertRejected(sample(EventType.TAGS_CHANGED), e -> payload(e).putArray(field).add(1), "$.payload." + field + "[0]");
+        }
+        ObjectNode unknownTag = sample(EventType.TAGS_CHANGED);
+        ((ArrayNode) payload(unknownTag).get("tags")).add("DETRACTOR");
+        assertThat(((TagsChanged) CODEC.decode(unknownTag.toString()).payload()).tags()).contains("DETRACTOR");
+    }
+
+    @Test
+    void blankStageReasonIsRejected() {
+        assertRejected(sample(EventType.LIFECYCLE_STAGE_CHANGED), e -> payload(e).put("reason", ""), "$.payload.reason");
+        assertRejected(sample(EventType.LIFECYCLE_STAGE_CHANGED), e -> payload(e).put("reason", "   "), "$.payload.reason");
+    }
+
+    static Stream<Arguments> segmentTimeFields() {
+        return Stream.of(
+                arguments(EventType.LIFECYCLE_STAGE_CHANGED, "asOf"),
+                arguments(EventType.RFM_SEGMENT_CHANGED, "asOf"),
+                arguments(EventType.CHURN_RISK_FLAGGED, "asOf"),
+                arguments(EventType.REPURCHASE_DUE, "expectedAt"),
+                arguments(EventType.REPURCHASE_DUE, "lastOrderAt"),
+                arguments(EventType.BROWSE_ABANDONED, "sessionStartedAt"),
+                arguments(EventType.BROWSE_ABANDONED, "lastActivityAt"));
+    }
+
+    @ParameterizedTest(name = "{0}.{1}")
+    @MethodSource("segmentTimeFields")
+    void malformedSegmentTimeIsRejected(EventType type, String field) {
+        for (String bad : List.of("2025-03-17", "2025-03-17T00:00:00", "2025-03-17T00:00:00+08:00", "2025-02-30T00:00:00Z")) {
+            assertRejected(sample(type), e -> payload(e).put(field, bad), "$.payload." + field);
+        }
+    }
+
+    @Test
+    void optionalSegmentFieldsAreOmittedNotNull() {
+        assertRejected(sample(EventType.LIFECYCLE_STAGE_CHANGED), e -> payload(e).putNull("from"), "$.payload.from");
+        assertRejected(sample(EventType.RFM_SEGMENT_CHANGED), e -> payload(e).putNull("from"), "$.payload.from");
+        assertRejected(sample(EventType.CHURN_RISK_FLAGGED), e -> payload(e).putNull("model"), "$.payload.model");
+        assertRejected(sample(EventType.CHURN_RISK_FLAGGED), e -> payload(e).putNull("expectedClv12m"), "$.payload.expectedClv12m");
+        assertRejected(sample(EventType.REPURCHASE_DUE), e -> payload(e).putNull("category"), "$.payload.category");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"LIFECYCLE_STAGE_CHANGED", "RFM_SEGMENT_CHANGED", "CHURN_RISK_FLAGGED",
+            "REPURCHASE_DUE", "BROWSE_ABANDONED", "TAGS_CHANGED"})
+    void unknownFieldsInASegmentEventAreIgnoredAndAnEmptyPayloadIsRejected(EventType type) {
+        ObjectNode extended = sample(type);
+        payload(extended).put("score", 0.7).putObject("explain").put("model", "v2");
+        extended.put("traceId", "abc-123");
+        assertThatCode(() -> CODEC.decode(extended.toString())).doesNotThrowAnyException();
+
+        assertThat(rejected(sample(type), e -> e.putObject("payload"))).isNotEmpty().allMatch(p -> p.startsWith("$.payload."));
+    }
+
+    private static List<String> schemaEnum(EventType type, String pointer) throws Exception {
+        JsonNode schema = CODEC.objectMapper().readTree(EventCodec.class.getClassLoader().getResource(type.schemaResource()));
+        List<String> values = new java.util.ArrayList<>();
+        schema.at(pointer).forEach(n -> values.add(n.asText()));
+        assertThat(values).as(type + " " + pointer).isNotEmpty();
+        return values;
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------

@@ -21,6 +21,17 @@ import org.openretention.events.orders.OrderCancelled;
 import org.openretention.events.orders.OrderCompleted;
 import org.openretention.events.orders.OrderItem;
 import org.openretention.events.orders.OrderRefunded;
+import org.openretention.events.segments.BrowseAbandoned;
+import org.openretention.events.segments.ChurnModel;
+import org.openretention.events.segments.ChurnRiskFlagged;
+import org.openretention.events.segments.ChurnRule;
+import org.openretention.events.segments.LifecycleStage;
+import org.openretention.events.segments.LifecycleStageChanged;
+import org.openretention.events.segments.RepurchaseBasis;
+import org.openretention.events.segments.RepurchaseDue;
+import org.openretention.events.segments.RfmSegment;
+import org.openretention.events.segments.RfmSegmentChanged;
+import org.openretention.events.segments.TagsChanged;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -37,6 +48,8 @@ final class SampleEvents {
     static final String SOURCE = "shop-backend";
     /** The source of the events on {@link Topics#LOYALTY_EVENTS}. */
     static final String LOYALTY_SOURCE = "loyalty-service";
+    /** The source of the events on {@link Topics#SEGMENT_EVENTS}. */
+    static final String SEGMENT_SOURCE = "segmentation-service";
     static final UUID LOT = UUID.fromString("5a0c2e7d-1b3f-4c8e-9d6a-7f2b1e4c3d10");
     static final UUID REDEMPTION = UUID.fromString("6b1d3f8e-2c40-4d9f-8e7b-803c2f5d4e21");
 
@@ -164,12 +177,92 @@ final class SampleEvents {
                 "c-000456", "LIWEI88", "o-99001", 300, 200));
     }
 
-    /** The source the events of {@code type} are published by. */
-    static String sourceOf(EventType type) {
-        return type.topic().equals(Topics.LOYALTY_EVENTS) ? LOYALTY_SOURCE : SOURCE;
+    // --- segment-events: published by segmentation-service --------------------------------------------------
+
+    static final Instant AS_OF = Instant.parse("2025-03-14T02:00:00Z");
+
+    static EventEnvelope<LifecycleStageChanged> lifecycleStageChanged() {
+        return EventEnvelope.of(CUSTOMER, AT, SEGMENT_SOURCE, new LifecycleStageChanged(
+                LifecycleStage.AT_RISK, LifecycleStage.DORMANT, AS_OF, "Last order 183 days ago (dormant from 180 days)."));
     }
 
-    /** One event of every type and every interaction kind, and the loyalty events without their optional fields. */
+    /** The first stage of a new customer: no previous stage. */
+    static EventEnvelope<LifecycleStageChanged> firstLifecycleStage() {
+        return EventEnvelope.of(CUSTOMER, AT, SEGMENT_SOURCE, new LifecycleStageChanged(
+                null, LifecycleStage.NEW, AS_OF, "Registered 0 days ago (new for 30 days)."));
+    }
+
+    static EventEnvelope<RfmSegmentChanged> rfmSegmentChanged() {
+        return EventEnvelope.of(CUSTOMER, AT, SEGMENT_SOURCE, new RfmSegmentChanged(
+                RfmSegment.LOYAL, RfmSegment.AT_RISK, 142, 7, new BigDecimal("1830.50"), "CNY", 2, 4, 4, AS_OF));
+    }
+
+    /** The first segment, after the first order. */
+    static EventEnvelope<RfmSegmentChanged> firstRfmSegment() {
+        return EventEnvelope.of(CUSTOMER, AT, SEGMENT_SOURCE, new RfmSegmentChanged(
+                null, RfmSegment.NEW_CUSTOMERS, 0, 1, new BigDecimal("239.80"), "CNY", 5, 1, 2, AS_OF));
+    }
+
+    static EventEnvelope<ChurnRiskFlagged> churnRiskFlagged() {
+        return EventEnvelope.of(CUSTOMER, AT, SEGMENT_SOURCE, new ChurnRiskFlagged(
+                0.1875, ChurnRule.PROBABILITY_ALIVE_BELOW_THRESHOLD, 0.3, new BigDecimal("412.70"), "CNY",
+                ChurnModel.BG_NBD, AS_OF));
+    }
+
+    /** Flagged by the lifecycle stage: no threshold, no value model, no purchase model. */
+    static EventEnvelope<ChurnRiskFlagged> churnRiskEnteredAtRisk() {
+        return EventEnvelope.of(CUSTOMER, AT, SEGMENT_SOURCE, new ChurnRiskFlagged(
+                0.42, ChurnRule.ENTERED_AT_RISK, null, null, null, null, AS_OF));
+    }
+
+    static EventEnvelope<RepurchaseDue> repurchaseDue() {
+        return EventEnvelope.of(CUSTOMER, AT, SEGMENT_SOURCE, new RepurchaseDue(
+                Instant.parse("2025-03-17T00:00:00Z"), RepurchaseBasis.CATEGORY_TYPICAL_INTERVAL, 45, "tea",
+                Instant.parse("2025-01-31T18:20:00Z")));
+    }
+
+    /** Based on the customer's own median interval: no category. */
+    static EventEnvelope<RepurchaseDue> repurchaseDueOwnInterval() {
+        return EventEnvelope.of(CUSTOMER, AT, SEGMENT_SOURCE, new RepurchaseDue(
+                Instant.parse("2025-03-16T00:00:00Z"), RepurchaseBasis.OWN_MEDIAN_INTERVAL, 21, null,
+                Instant.parse("2025-02-23T11:02:00Z")));
+    }
+
+    static EventEnvelope<BrowseAbandoned> browseAbandoned() {
+        return EventEnvelope.of(CUSTOMER, AT, SEGMENT_SOURCE, new BrowseAbandoned(
+                Instant.parse("2025-03-13T08:10:00Z"), Instant.parse("2025-03-13T08:31:12.400Z"),
+                List.of("sku-tea-01", "sku-cup-07", "sku-tea-03"), 1, 5));
+    }
+
+    /** Views the shop sent without a sku: no products. */
+    static EventEnvelope<BrowseAbandoned> browseAbandonedWithoutProducts() {
+        return EventEnvelope.of(CUSTOMER, AT, SEGMENT_SOURCE, new BrowseAbandoned(
+                Instant.parse("2025-03-13T08:10:00Z"), Instant.parse("2025-03-13T08:12:00Z"), List.of(), 0, 2));
+    }
+
+    static EventEnvelope<TagsChanged> tagsChanged() {
+        return EventEnvelope.of(CUSTOMER, AT, SEGMENT_SOURCE, new TagsChanged(
+                List.of("PRICE_SENSITIVE"), List.of("QUALITY_SEEKER"), List.of("CATEGORY:tea", "PRICE_SENSITIVE", "SOCIAL_ENGAGED")));
+    }
+
+    /** The last tag removed: an empty set. */
+    static EventEnvelope<TagsChanged> lastTagRemoved() {
+        return EventEnvelope.of(CUSTOMER, AT, SEGMENT_SOURCE, new TagsChanged(List.of(), List.of("SOCIAL_ENGAGED"), List.of()));
+    }
+
+    /** The source the events of {@code type} are published by. */
+    static String sourceOf(EventType type) {
+        return switch (type.topic()) {
+            case Topics.LOYALTY_EVENTS -> LOYALTY_SOURCE;
+            case Topics.SEGMENT_EVENTS -> SEGMENT_SOURCE;
+            default -> SOURCE;
+        };
+    }
+
+    /**
+     * One event of every type and every interaction kind, and the loyalty and segment events without their optional
+     * fields.
+     */
     static List<EventEnvelope<?>> all() {
         return List.of(customerRegistered(), customerUpdated(), customerErased(),
                 orderCompleted(), orderRefunded(), orderCancelled(),
@@ -178,7 +271,10 @@ final class SampleEvents {
                 onProduct(InteractionKind.LIKE), onProduct(InteractionKind.SHARE),
                 pointsEarned(), pointsEarnedAtOnce(), pointsRedeemed(), pointsRedeemedWithoutReward(),
                 pointsExpired(), pointsExpiring(), tierChanged(), tierEnrolment(),
-                rewardRedeemed(), freeGift(), referralConverted());
+                rewardRedeemed(), freeGift(), referralConverted(),
+                lifecycleStageChanged(), firstLifecycleStage(), rfmSegmentChanged(), firstRfmSegment(),
+                churnRiskFlagged(), churnRiskEnteredAtRisk(), repurchaseDue(), repurchaseDueOwnInterval(),
+                browseAbandoned(), browseAbandonedWithoutProducts(), tagsChanged(), lastTagRemoved());
     }
 
     /** The first, fully populated, sample of {@code type}. */
