@@ -19,6 +19,7 @@
 #                                  [--repeat-orders N --repeat-customers C]  (smaller size for runs 1..R-1; the
 #                                   last run, whose database the latency and HTTP phases use, has the full size)
 #                                  [--latency-low-rate R]  (one extra latency run at R events/s; 0 = none)
+#                                  [--latency-warmup S]  (seconds of each latency run not recorded; default 5)
 #                                  [--latency-low-of-peak F]  (that run at F times the median steady throughput measured
 #                                   in the same run, e.g. 0.2: the issue-13 target p99 < 50 ms at 20 % of the peak)
 #                                  [--report-only]  (no measurement: rebuild the report from the work files of the last run)
@@ -52,6 +53,7 @@ PG_ROWS=1000000
 LAT_RATE=2000
 LAT_LOW_RATE=500          # one extra latency run below the service's capacity, for comparison (0 = none)
 LAT_LOW_OF_PEAK=""        # instead: that run at this fraction (e.g. 0.2) of the median steady throughput of this run
+LAT_WARMUP=5              # seconds of each latency run sent but not recorded (the JIT compiles the new regime's paths)
 WARMUP_ORDERS=200000      # warm-up OrderCompleted for other customers, published before the measured ones (0 = none)
 WARMUP_CUSTOMERS=20000
 REPEAT_ORDERS=""          # size of the throughput runs before the last one (default: same as the last)
@@ -84,6 +86,7 @@ while [[ $# -gt 0 ]]; do
         --repeat-customers) REPEAT_CUSTOMERS="$2"; shift ;;
         --latency-low-rate) LAT_LOW_RATE="$2"; shift ;;
         --latency-low-of-peak) LAT_LOW_OF_PEAK="$2"; shift ;;
+        --latency-warmup) LAT_WARMUP="$2"; shift ;;
         --warmup-orders) WARMUP_ORDERS="$2"; shift ;;
         --warmup-customers) WARMUP_CUSTOMERS="$2"; shift ;;
         --skip-build) SKIP_BUILD=1 ;;
@@ -488,7 +491,7 @@ for r in $(seq 1 "$LAT_RUNS"); do
     pg postgres -c "SELECT pg_stat_statements_reset()" >/dev/null || true
     sample_top "$WORK/top-lat$r.txt" & SAMPLER_PID=$!
     BENCH_EXTRA=("${LOADGEN_OPTS[@]}")
-    record "lat$r" latency --bootstrap "$BOOT" --rate "$LAT_RATE" --duration-s "$DURATION" --customers "$CUSTOMERS" --tag "lat$r" --series "$WORK/latseries-lat$r.tsv"
+    record "lat$r" latency --bootstrap "$BOOT" --rate "$LAT_RATE" --duration-s "$DURATION" --customers "$CUSTOMERS" --tag "lat$r" --warmup-s "$LAT_WARMUP" --series "$WORK/latseries-lat$r.tsv"
     BENCH_EXTRA=()
     stop_sampler
     pgss_dump "$WORK/pgss-lat$r.txt"
@@ -499,11 +502,13 @@ if (( LAT_LOW_RATE > 0 )); then
     info "latency run at $LAT_LOW_RATE events/s for $DURATION s (comparison)"
     await_outbox "latlow-before"
     load_note "latency run at $LAT_LOW_RATE/s"
+    pg postgres -c "SELECT pg_stat_statements_reset()" >/dev/null || true
     BEFORE="$(cpu_snapshot)"
     BENCH_EXTRA=("${LOADGEN_OPTS[@]}")
-    record "latlow" latency --bootstrap "$BOOT" --rate "$LAT_LOW_RATE" --duration-s "$DURATION" --customers "$CUSTOMERS" --tag latlow --series "$WORK/latseries-latlow.tsv"
+    record "latlow" latency --bootstrap "$BOOT" --rate "$LAT_LOW_RATE" --duration-s "$DURATION" --customers "$CUSTOMERS" --tag latlow --warmup-s "$LAT_WARMUP" --series "$WORK/latseries-latlow.tsv"
     BENCH_EXTRA=()
     cpu_split "latlow" "$BEFORE" "$(cpu_snapshot)" | tee -a "$RESULTS" >&2
+    pgss_dump "$WORK/pgss-latlow.txt"
     record "latlow" await-lag --bootstrap "$BOOT" --group loyalty-service.ledger --topic orders || true
 fi
 
@@ -616,7 +621,7 @@ Phases and what is timed:
    "all 10–90 %" is the same slope over warm-up and measured entries together, i.e. including the cold start;
    "overall" is from the last empty sample to the exact count being reached. Entries = orders + welcome bonuses, so entries/s ≈ 1.1 × events/s at the start and ≈ 1.0 × later.
    Then \`verify\` (exact count and sum of points), \`publish-orders --every 100\` (1 % of the events again, same eventId), \`await-lag\` (the service's group has committed the end offsets) and \`verify\` again.
-5. \`latency\`: after a settling step (\`VACUUM (ANALYZE)\` of the loyalty database, \`CHECKPOINT\`, \`sync\`; $(val settle settle seconds) s), so that autovacuum's first pass over the rows of the bulk phase and the kernel's write-back of what they dirtied do not run during it; then an open-loop publisher of new \`OrderCompleted\` for random existing customers at $LAT_RATE/s for $DURATION s (the first 5 s not recorded);
+5. \`latency\`: after a settling step (\`VACUUM (ANALYZE)\` of the loyalty database, \`CHECKPOINT\`, \`sync\`; $(val settle settle seconds) s), so that autovacuum's first pass over the rows of the bulk phase and the kernel's write-back of what they dirtied do not run during it; then an open-loop publisher of new \`OrderCompleted\` for random existing customers at $LAT_RATE/s for $DURATION s (the first $LAT_WARMUP s not recorded);
    latency = Kafka CreateTime of the resulting \`PointsEarned\` on \`loyalty-events\` (set by the outbox relay's producer) − the intended send time.
    The relay publishes after the commit that makes the balance visible, so this is an **upper bound** of event → balance visible. Started only once the outbox is drained.
    Events whose PointsEarned has not appeared 60 s after the last send are recorded with their age at that moment (a lower bound of their latency) and counted as "missing".
@@ -715,6 +720,7 @@ $(cat "$WORK/pgss-run${RUNS}.txt" 2>/dev/null)
 \`\`\`
 $(cat "$WORK/pgss-lat${LAT_RUNS}.txt" 2>/dev/null)
 \`\`\`
+$( if [[ -s "$WORK/pgss-latlow.txt" ]]; then printf '\n### Where PostgreSQL time went during the latency run at %s events/s\n\n```\n%s\n```\n' "$LAT_LOW_RATE" "$(cat "$WORK/pgss-latlow.txt")"; fi )
 
 ### Where PostgreSQL time went during the last HTTP run at $HTTP_RATE requests/s
 

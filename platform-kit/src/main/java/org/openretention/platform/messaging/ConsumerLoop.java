@@ -215,7 +215,9 @@ final class ConsumerLoop implements Runnable {
         }
         try {
             intake.accept(useCase, batch, handler);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too (a handler's assertion, a stack overflow): the consumer's thread would end, and the
+            // channel stop for good
             lastError = e.toString();
             LOG.errorf(e, "%s: a batch of %d records could not be taken in; it is read again", name, batch.size());
             registry.counter("platform.intake.failed.batches", "consumer", useCase).increment();

@@ -11,6 +11,7 @@ import org.openretention.events.EventCodec;
 import org.openretention.events.EventEnvelope;
 import org.openretention.events.orders.OrderCompleted;
 import org.openretention.platform.testapp.TestEffects;
+import org.openretention.platform.testapp.TestOrderConsumer;
 import org.openretention.testkit.KafkaTestClient;
 import org.openretention.testkit.PlatformTestResources;
 import org.openretention.testkit.TestEvents;
@@ -110,6 +111,22 @@ class EventIntakeTest {
         ConsumerRecord<String, byte[]> record = dead.stream().filter(r -> wrongKey.equals(r.key())).findFirst().orElseThrow();
         assertThat(header(record, DeadLetters.REASON)).contains("must be the customerId");
         assertThat(effects.ordersApplied(customer)).isEmpty();
+    }
+
+    @Test
+    void aBatchThatFailsIsReadAgainAndNothingBehindItIsSkipped() {
+        String customer = TestEvents.newCustomerId();
+        List<String> orders = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            orders.add(i == 4 ? "crash-" + customer : "o-" + i);
+        }
+        for (String id : orders) {
+            kafka.publish(TOPIC, TestEvents.orderCompleted(customer, id, "1", Instant.now()));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> effects.ordersApplied(customer).size() == orders.size());
+        assertThat(effects.ordersApplied(customer)).containsExactlyElementsOf(orders);
+        assertThat(TestOrderConsumer.CRASHES).containsEntry("crash-" + customer, 3);
     }
 
     @Test

@@ -18,6 +18,9 @@ import java.sql.SQLException;
 @EventConsumer(name = "kit-orders", topics = "kit-orders")
 public class TestOrderConsumer implements EventHandler {
 
+    /** Attempts at each "crash-" order so far. */
+    public static final java.util.Map<String, Integer> CRASHES = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -28,6 +31,10 @@ public class TestOrderConsumer implements EventHandler {
         }
         if (order.orderId().startsWith("reject-")) {
             throw new RejectedEventException("order " + order.orderId() + " cannot be applied");
+        }
+        if (order.orderId().startsWith("crash-") && CRASHES.merge(order.orderId(), 1, Integer::sum) <= 2) {
+            // not an exception the intake isolates: the whole batch fails, as when a dead letter cannot be sent
+            throw new AssertionError("order " + order.orderId() + " crashes its first two batches");
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement("INSERT INTO kit_test_effect (customer_id, event_id, order_id) VALUES (?, ?, ?)")) {
