@@ -2,6 +2,8 @@ package org.openretention.segmentation;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.openretention.events.Topics;
+import org.openretention.segmentation.service.ProfileIntake;
 import org.openretention.testkit.PlatformTestResources;
 import org.openretention.testkit.ServiceFoundationContract;
 
@@ -12,9 +14,8 @@ import java.util.Map;
 @WithTestResource(PlatformTestResources.class)
 class SegmentationFoundationTest extends ServiceFoundationContract {
 
-    /** Nothing yet: the service consumes no topic until its issue adds use cases. */
     @Override
     protected Map<String, List<String>> useCases() {
-        return Map.of();
+        return Map.of(ProfileIntake.CONSUMER, List.of(Topics.CUSTOMERS, Topics.ORDERS, Topics.INTERACTIONS, Topics.LOYALTY_EVENTS));
     }
 }

@@ -38,6 +38,11 @@ public final class CalendarDays {
         return "(CAST((" + toTimestamptz + ")" + at + " AS date) - CAST((" + fromTimestamptz + ")" + at + " AS date))";
     }
 
+    /** PostgreSQL for {@link #dateOf}: the calendar date in {@code zone} of a {@code timestamptz} expression. */
+    public static String sqlDate(String timestamptz, ZoneId zone) {
+        return "CAST((" + timestamptz + ") AT TIME ZONE " + sqlZone(zone) + " AS date)";
+    }
+
     /**
      * The zone as PostgreSQL's {@code AT TIME ZONE} reads it. A region id is passed as text; a fixed offset must be an
      * interval, because PostgreSQL reads a text offset such as {@code '+02:00'} the POSIX way, with the sign reversed.

@@ -26,7 +26,7 @@ import java.util.Objects;
  * @param topCategory          the category holding most of the customer's items; {@code null} when none
  * @param topCategoryShare     that category's share (0..1) of the customer's items; 0 when there is none
  * @param interactions         what the customer did besides ordering
- * @param repeatIntervals      the gaps between consecutive orders
+ * @param repeatIntervals      the gaps between consecutive order days
  */
 public record ProfileFacts(
         String customerId,
@@ -97,9 +97,10 @@ public record ProfileFacts(
     }
 
     /**
-     * The gaps between consecutive orders.
+     * The gaps between consecutive order days (the distinct dates the customer ordered on, see
+     * {@link RepeatPurchaseIntervals}), so every gap is at least one day.
      *
-     * @param count      number of gaps (orders minus one, for a customer who ordered)
+     * @param count      number of gaps (order days minus one, for a customer who ordered)
      * @param medianDays median gap in days; may be fractional (the mean of the two middle gaps); 0 when there are none
      */
     public record RepeatIntervals(int count, double medianDays) {

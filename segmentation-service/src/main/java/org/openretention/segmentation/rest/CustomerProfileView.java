@@ -1,0 +1,96 @@
+package org.openretention.segmentation.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.openretention.segmentation.profile.CustomerProfile;
+import org.openretention.segmentation.service.ProfileQueries;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.List;
+
+/** A customer's profile as the API shows it. Amounts are in {@code currency}, the service's reporting currency. */
+@Schema(name = "CustomerProfile")
+public record CustomerProfileView(
+        String customerId,
+        @Schema(description = "When the customer registered; absent for a customer first seen through another event")
+        Instant registeredAt,
+        @Schema(description = "Preferred language (BCP 47), the latest given")
+        String locale,
+        @Schema(description = "Current loyalty tier, from the loyalty programme's latest TierChanged")
+        String loyaltyTier,
+        Orders orders,
+        @Schema(description = "Share (0 to 1) of the orders placed with a coupon or a discount")
+        BigDecimal discountedOrderShare,
+        RepeatPurchase repeatPurchase,
+        @Schema(description = "Up to three categories with the most items bought, most first")
+        List<Category> topCategories,
+        Interactions interactions,
+        @Schema(description = "The latest product view, when no order was placed at or after it")
+        Instant lastProductViewWithoutOrderAt,
+        @Schema(description = "The latest cart add, when no order was placed at or after it")
+        Instant lastCartAddWithoutOrderAt,
+        Lifecycle lifecycle,
+        @Schema(description = "The latest event time of the customer's events the profile holds")
+        Instant lastEventAt) {
+
+    /**
+     * The orders that count: completed, not cancelled and not fully refunded; partial refunds lower the net spend.
+     *
+     * @param spend12m             net spend in the 12 months up to {@code rollingFiguresAsOf}
+     * @param ordersLast90d        orders in the 90 days up to {@code rollingFiguresAsOf}
+     * @param rollingFiguresAsOf   the customer's latest event time, which the rolling figures count back from
+     */
+    public record Orders(int count, Instant firstOrderAt, Instant lastOrderAt, BigDecimal netSpend, BigDecimal averageOrderValue,
+                         BigDecimal spend12m, int ordersLast90d, Instant rollingFiguresAsOf, int items, String currency) {
+    }
+
+    /**
+     * Gaps between the distinct days the customer ordered on.
+     *
+     * @param intervals  number of gaps (order days minus one)
+     * @param meanDays   absent without gaps
+     * @param medianDays absent without gaps
+     */
+    public record RepeatPurchase(int intervals, BigDecimal meanDays, BigDecimal medianDays) {
+    }
+
+    /** @param share of the customer's items (0 to 1) */
+    public record Category(String category, int items, BigDecimal share) {
+    }
+
+    public record Interactions(int productViews, int cartAdds, int checkIns, int reviews, int likes, int comments, int shares,
+                               int serviceContacts) {
+    }
+
+    /**
+     * The lifecycle stage as of {@code evaluatedAt} (the time of the request), with its reason. The rolling figures it
+     * reads are counted back from {@code evaluatedAt}: spend12m and ordersLast90d here.
+     */
+    public record Lifecycle(String stage, String explanation, Instant evaluatedAt, BigDecimal spend12m, int ordersLast90d) {
+    }
+
+    static CustomerProfileView of(ProfileQueries.EvaluatedProfile evaluated, String currency) {
+        CustomerProfile p = evaluated.profile();
+        CustomerProfile.InteractionCounts i = p.interactions();
+        return new CustomerProfileView(p.customerId(), p.registeredAt(), p.locale(), p.loyaltyTier(),
+                new Orders(p.orderCount(), p.firstOrderAt(), p.lastOrderAt(), money(p.netSpend(), currency),
+                        money(p.averageOrderValue(), currency), money(p.spend12m(), currency), p.ordersLast90d(), p.lastEventAt(),
+                        p.items(), currency),
+                p.discountedOrderShare(),
+                new RepeatPurchase(p.repeatIntervals().count(), p.repeatIntervals().meanDays(), p.repeatIntervals().medianDays()),
+                p.topCategories().stream().map(c -> new Category(c.category(), c.items(), p.shareOf(c))).toList(),
+                new Interactions(i.productViews(), i.cartAdds(), i.checkIns(), i.reviews(), i.likes(), i.comments(), i.shares(),
+                        i.serviceContacts()),
+                p.openProductViewAt(), p.openCartAddAt(),
+                new Lifecycle(evaluated.lifecycle().stage().name(), evaluated.lifecycle().explanation(), evaluated.evaluatedAt(),
+                        money(evaluated.facts().spend12m(), currency), evaluated.facts().ordersLast90d()),
+                p.lastEventAt());
+    }
+
+    /** To the currency's minor unit (the profile keeps 4 decimals). */
+    private static BigDecimal money(BigDecimal amount, String currency) {
+        int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+        return amount.setScale(Math.max(digits, 0), RoundingMode.HALF_EVEN);
+    }
+}

@@ -1,0 +1,40 @@
+package org.openretention.segmentation.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openretention.platform.rest.ProblemException;
+import org.openretention.platform.rest.Roles;
+import org.openretention.segmentation.config.SegmentationConfig;
+import org.openretention.segmentation.service.ProfileQueries;
+
+/** A customer's profile, for marketing tools and support agents. */
+@Path("/customers/{customerId}")
+@Tag(name = "Profiles")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProfileResource {
+
+    @Inject
+    ProfileQueries profiles;
+    @Inject
+    SegmentationConfig config;
+
+    @GET
+    @Path("/profile")
+    @RolesAllowed({Roles.MARKETING, Roles.SUPPORT})
+    @Operation(summary = "The customer's profile: registration, orders and spend, repeat purchases, categories, interactions, "
+            + "loyalty tier, and the lifecycle stage as of now with its reason")
+    @APIResponse(responseCode = "200", description = "The customer's profile")
+    @APIResponse(responseCode = "404", description = "No profile of this customer: no event of theirs was received, or they were erased")
+    public CustomerProfileView profile(@PathParam("customerId") String customerId) {
+        return profiles.evaluated(customerId).map(p -> CustomerProfileView.of(p, config.currency()))
+                .orElseThrow(() -> ProblemException.notFound("no profile of customer " + customerId));
+    }
+}
