@@ -115,6 +115,22 @@ class ModelFitResourceTest {
         given().auth().oauth2(TestTokens.withRoles("ops")).get("/models").then()
                 .statusCode(200).body("fits[0].id", equalTo((int) id)).body("page", equalTo(0)).body("size", equalTo(20));
 
+        // a cohort's fit is a study: not activated unless asked, and the active fit stays
+        int cohortFit = given().auth().oauth2(TestTokens.withRoles("ops"))
+                .queryParam("calibrationEnd", CALIBRATION_END.toString())
+                .queryParam("cohortStart", FIRST_DAY.toString())
+                .queryParam("cohortEnd", FIRST_DAY.plusDays(42).toString())
+                .post("/models/fit").then().statusCode(200)
+                .body("activated", equalTo(false))
+                .body("active", equalTo(false))
+                .body("holdout", nullValue())
+                .extract().path("id");
+        assertThat(storedActiveFits()).containsExactly(id);
+        given().auth().oauth2(TestTokens.withRoles("marketing")).queryParam("size", 1).get("/models").then()
+                .statusCode(200).body("fits.id", org.hamcrest.Matchers.contains(cohortFit));
+        given().auth().oauth2(TestTokens.withRoles("marketing")).queryParam("page", 1).queryParam("size", 1).get("/models").then()
+                .statusCode(200).body("fits.id", org.hamcrest.Matchers.contains((int) id));
+
         // the profile of a customer who bought 100 and 20 days ago is scored with the active fit
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String customer = TestEvents.newCustomerId();
