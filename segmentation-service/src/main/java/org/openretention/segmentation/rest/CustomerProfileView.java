@@ -2,12 +2,14 @@ package org.openretention.segmentation.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openretention.segmentation.profile.CustomerProfile;
+import org.openretention.segmentation.service.CustomerScoring;
 import org.openretention.segmentation.service.ProfileQueries;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** A customer's profile as the API shows it. Amounts are in {@code currency}, the service's reporting currency. */
 @Schema(name = "CustomerProfile")
@@ -31,6 +33,11 @@ public record CustomerProfileView(
         @Schema(description = "The latest cart add, when no order was placed at or after it")
         Instant lastCartAddWithoutOrderAt,
         Lifecycle lifecycle,
+        @Schema(description = "Churn scores by the active model fit, as of now; absent when no fit is active or the customer never bought")
+        Churn churn,
+        @Schema(description = "Customer lifetime value of the next 12 months (Gamma-Gamma with the active fit's purchase model, discounted "
+                + "monthly), in the reporting currency; absent when no fit is active or the customer never bought")
+        BigDecimal clv12m,
         @Schema(description = "The latest event time of the customer's events the profile holds")
         Instant lastEventAt) {
 
@@ -70,7 +77,20 @@ public record CustomerProfileView(
     public record Lifecycle(String stage, String explanation, Instant evaluatedAt, BigDecimal spend12m, int ordersLast90d) {
     }
 
-    static CustomerProfileView of(ProfileQueries.EvaluatedProfile evaluated, String currency) {
+    /**
+     * The customer's churn scores as of now.
+     *
+     * @param probabilityAlive     probability (0 to 1) that the customer has not dropped out
+     * @param expectedPurchases30d purchase days expected in the next 30 days
+     * @param expectedPurchases90d purchase days expected in the next 90 days
+     * @param model                the purchase model that scored: BG_NBD or PARETO_NBD
+     * @param fitId                the model fit that scored
+     */
+    public record Churn(double probabilityAlive, double expectedPurchases30d, double expectedPurchases90d, String model, long fitId) {
+    }
+
+    static CustomerProfileView of(ProfileQueries.EvaluatedProfile evaluated, Optional<CustomerScoring.CustomerScore> score,
+                                  String currency) {
         CustomerProfile p = evaluated.profile();
         CustomerProfile.InteractionCounts i = p.interactions();
         return new CustomerProfileView(p.customerId(), p.registeredAt(), p.locale(), p.loyaltyTier(),
@@ -85,6 +105,9 @@ public record CustomerProfileView(
                 p.openProductViewAt(), p.openCartAddAt(),
                 new Lifecycle(evaluated.lifecycle().stage().name(), evaluated.lifecycle().explanation(), evaluated.evaluatedAt(),
                         money(evaluated.facts().spend12m(), currency), evaluated.facts().ordersLast90d()),
+                score.map(c -> new Churn(c.probabilityAlive(), c.expectedPurchases30d(), c.expectedPurchases90d(), c.model().name(),
+                        c.fitId())).orElse(null),
+                score.map(c -> money(BigDecimal.valueOf(c.clv12m()), currency)).orElse(null),
                 p.lastEventAt());
     }
 

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openretention.platform.rest.ProblemException;
 import org.openretention.platform.rest.Roles;
 import org.openretention.segmentation.config.SegmentationConfig;
+import org.openretention.segmentation.service.CustomerScoring;
 import org.openretention.segmentation.service.ProfileQueries;
 
 /** A customer's profile, for marketing tools and support agents. */
@@ -24,17 +25,19 @@ public class ProfileResource {
     @Inject
     ProfileQueries profiles;
     @Inject
+    CustomerScoring scoring;
+    @Inject
     SegmentationConfig config;
 
     @GET
     @Path("/profile")
     @RolesAllowed({Roles.MARKETING, Roles.SUPPORT})
     @Operation(summary = "The customer's profile: registration, orders and spend, repeat purchases, categories, interactions, "
-            + "loyalty tier, and the lifecycle stage as of now with its reason")
+            + "loyalty tier, the lifecycle stage as of now with its reason, and the churn scores and 12-month value by the active model fit")
     @APIResponse(responseCode = "200", description = "The customer's profile")
     @APIResponse(responseCode = "404", description = "No profile of this customer: no event of theirs was received, or they were erased")
     public CustomerProfileView profile(@PathParam("customerId") String customerId) {
-        return profiles.evaluated(customerId).map(p -> CustomerProfileView.of(p, config.currency()))
+        return profiles.evaluated(customerId).map(p -> CustomerProfileView.of(p, scoring.score(customerId), config.currency()))
                 .orElseThrow(() -> ProblemException.notFound("no profile of customer " + customerId));
     }
 }

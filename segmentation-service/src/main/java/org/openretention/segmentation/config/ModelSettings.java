@@ -1,0 +1,27 @@
+package org.openretention.segmentation.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the churn and CLV model fits and of the scores made with the active fit (docs/segmentation.md "Model fits"). */
+@ConfigMapping(prefix = "segmentation.models")
+public interface ModelSettings {
+
+    /** The purchase model the scores use: {@code auto} takes the one with the lower holdout error of the latest comparison. */
+    enum PurchaseModelChoice { AUTO, BG_NBD, PARETO_NBD }
+
+    /**
+     * How often the scheduled fit runs (calibration end yesterday, whole customer base, activated when it may be), as
+     * Quarkus's {@code @Scheduled(every)} reads it: {@code 24h}, {@code 6h}, or {@code off}.
+     */
+    @WithDefault("24h")
+    String fitEvery();
+
+    /** Which purchase model scores customers: {@code auto}, {@code BG_NBD} or {@code PARETO_NBD}. */
+    @WithDefault("auto")
+    PurchaseModelChoice purchaseModel();
+
+    /** The monthly discount rate of the 12-month customer lifetime value. */
+    @WithDefault("0.01")
+    double monthlyDiscountRate();
+}
