@@ -32,7 +32,23 @@ public record CustomerProfileView(
         Instant lastCartAddWithoutOrderAt,
         Lifecycle lifecycle,
         @Schema(description = "The latest event time of the customer's events the profile holds")
-        Instant lastEventAt) {
+        Instant lastEventAt,
+        @Schema(description = "The stage, RFM segment and tags the latest evaluation stored; absent before the customer's first evaluation")
+        Segments segments) {
+
+    /**
+     * What the evaluation (POST /evaluations, scheduled) stored of the customer: unlike {@code lifecycle}, evaluated at
+     * the request, these are as of {@code asOf}, the evaluation that last changed them.
+     */
+    public record Segments(String lifecycleStage, Instant stageSince, String rfmSegment, Integer r, Integer f, Integer m,
+                           List<String> tags, Instant asOf) {
+    }
+
+    /** This view with the customer's stored segments. */
+    CustomerProfileView withSegments(Segments stored) {
+        return new CustomerProfileView(customerId, registeredAt, locale, loyaltyTier, orders, discountedOrderShare, repeatPurchase,
+                topCategories, interactions, lastProductViewWithoutOrderAt, lastCartAddWithoutOrderAt, lifecycle, lastEventAt, stored);
+    }
 
     /**
      * The orders that count: completed, not cancelled and not fully refunded; partial refunds lower the net spend.
@@ -85,7 +101,7 @@ public record CustomerProfileView(
                 p.openProductViewAt(), p.openCartAddAt(),
                 new Lifecycle(evaluated.lifecycle().stage().name(), evaluated.lifecycle().explanation(), evaluated.evaluatedAt(),
                         money(evaluated.facts().spend12m(), currency), evaluated.facts().ordersLast90d()),
-                p.lastEventAt());
+                p.lastEventAt(), null);
     }
 
     /** To the currency's minor unit (the profile keeps 4 decimals). */

@@ -91,6 +91,19 @@ public class SegmentQueries {
         return new Counts(asOf, stages, segments, customers);
     }
 
+    /** The customer's stored segments; empty before their first evaluation. */
+    public Optional<Member> ofCustomer(String customerId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM customer_segment WHERE customer_id = ?")) {
+            s.setString(1, customerId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(member(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the customer's segments: " + e.getMessage(), e);
+        }
+    }
+
     /** A page of the customers in {@code stage}, by customer id; empty when no evaluation has run. */
     @Transactional
     public Optional<Page> inStage(LifecycleStage stage, int page, int size) {

@@ -216,6 +216,10 @@ class EvaluationTest {
         assertThat(changes.get(1).payload().to().name()).isEqualTo("DORMANT");
         assertThat(changes.get(1).payload().asOf()).isEqualTo(later);
         assertThat(changes.get(1).payload().reason()).isEqualTo("Last order 205 days ago (dormant from 180 days).");
+        // and the profile shows the stored segments of the latest evaluation
+        given().auth().oauth2(TestTokens.withRoles("marketing")).get("/customers/{id}/profile", active).then().statusCode(200)
+                .body("segments.lifecycleStage", equalTo("DORMANT")).body("segments.stageSince", equalTo(later.toString()))
+                .body("segments.asOf", equalTo(later.toString()));
 
         // the published reasons are the Java rules' explanations, word for word
         List<ConsumerRecord<String, byte[]>> all = kafka.readUntil(Topics.SEGMENT_EVENTS, Duration.ofSeconds(60),
