@@ -17,6 +17,13 @@ public interface EvaluationSettings {
     @WithDefault("2000")
     int publishChunk();
 
+    /**
+     * PostgreSQL's {@code work_mem} for the evaluation's transaction ({@code SET LOCAL}): its sorts (the RFM quintiles)
+     * and hash joins over every customer stay in memory instead of spilling to disk. A number with kB, MB or GB.
+     */
+    @WithDefault("256MB")
+    String workMem();
+
     /** The transaction timeout of one evaluation (it evaluates, writes and publishes in one transaction). */
     @WithDefault("PT15M")
     Duration timeout();

@@ -37,7 +37,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -105,6 +104,7 @@ public class Evaluation {
     private final String factsSql;
     private final String populationSql;
     private final String resultSql;
+    private final String changesSql;
 
     @Inject
     public Evaluation(AgroalDataSource dataSource, Outbox outbox, ClusterJobs jobs, StreamPositions positions, PlatformConfig platform,
@@ -122,6 +122,7 @@ public class Evaluation {
         this.factsSql = factsSql(thresholds);
         this.populationSql = StageSql.population(thresholds, "eval_facts");
         this.resultSql = resultSql(thresholds, TagThresholds.defaults());
+        this.changesSql = changesSql(thresholds);
     }
 
     @Scheduled(every = "${segmentation.evaluation.every:1h}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -171,8 +172,15 @@ public class Evaluation {
         long customers;
         long changed;
         try (Connection c = dataSource.getConnection()) {
+            String workMem = settings.workMem().strip();
+            if (!workMem.matches("[0-9]+ ?(kB|MB|GB)?")) {
+                throw new IllegalArgumentException("segmentation.evaluation.work-mem must be a size such as 256MB, was " + workMem);
+            }
+            execute(c, "SET LOCAL work_mem = '" + workMem + "'", Map.of());
+            long t0 = System.nanoTime();
             execute(c, factsSql, parameters);
             execute(c, "ANALYZE eval_facts", Map.of());
+            long t1 = System.nanoTime();
             try (PreparedStatement s = c.prepareStatement(populationSql); ResultSet rs = s.executeQuery()) {
                 rs.next();
                 parameters.put("hnwSpendCut", rs.getBigDecimal(1));
@@ -183,11 +191,15 @@ public class Evaluation {
                 parameters.put("populationMeanAov", rs.getBigDecimal(2));
             }
             customers = execute(c, resultSql, parameters);
+            long t2 = System.nanoTime();
             execute(c, changedSql(), parameters);
             changed = execute(c, UPSERT, parameters);
             execute(c, "DELETE FROM customer_segment s WHERE NOT EXISTS (SELECT 1 FROM eval_result e WHERE e.customer_id = s.customer_id)",
                     Map.of());
-            publishChanges(c, asOf);
+            long t3 = System.nanoTime();
+            int published = publishChanges(c, asOf, parameters);
+            LOG.debugf("Segment evaluation as of %s: facts %d ms, stages/RFM/tags %d ms, compare and write %d ms, %d events published in %d ms",
+                    asOf, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, published, (System.nanoTime() - t3) / 1_000_000);
         } catch (SQLException e) {
             throw new IllegalStateException("the segment evaluation failed: " + e.getMessage(), e);
         }
@@ -230,17 +242,15 @@ public class Evaluation {
         RfmScorer rfm = new RfmScorer(t.zone());
         return """
                 CREATE TEMP TABLE eval_result ON COMMIT DROP AS
-                SELECT s.customer_id, s.stage AS lifecycle_stage, s.stage_reason,
+                SELECT s.customer_id, s.stage AS lifecycle_stage,
                        r.r_score, r.f_score, r.m_score,
                        CASE WHEN s.order_count > 0 THEN GREATEST(%s, 0) END AS recency_days,
                        CASE WHEN s.order_count > 0 THEN s.order_count END AS frequency,
                        CASE WHEN s.order_count > 0 THEN GREATEST(s.net_spend, 0) END AS monetary,
                        r.segment AS rfm_segment, s.tags
-                FROM (SELECT staged.*, %s AS stage_reason
-                      FROM (SELECT f.*, %s AS stage, %s AS tags FROM eval_facts f) staged) s
+                FROM (SELECT f.*, %s AS stage, %s AS tags FROM eval_facts f) s
                 LEFT JOIN (%s) r ON r.customer_id = s.customer_id"""
-                .formatted(CalendarDays.sql("s.last_order_at", AS_OF, t.zone()), StageReasonSql.reasonCase(t),
-                        StageSql.stageCase(t), TagSql.tagsArray(tags, "CAST(:populationMeanAov AS numeric)"), rfm.sql("eval_facts"));
+                .formatted(CalendarDays.sql("s.last_order_at", AS_OF, t.zone()), StageSql.stageCase(t), TagSql.tagsArray(tags, "CAST(:populationMeanAov AS numeric)"), rfm.sql("eval_facts"));
     }
 
     private static String changedSql() {
@@ -270,21 +280,29 @@ public class Evaluation {
                 rfm_segment = EXCLUDED.rfm_segment, tags = EXCLUDED.tags, churn_flagged = EXCLUDED.churn_flagged,
                 churn_rule = EXCLUDED.churn_rule, updated_at = EXCLUDED.updated_at""";
 
-    private static final String CHANGES = """
-            SELECT customer_id, old_stage, lifecycle_stage, stage_reason, old_segment, rfm_segment, recency_days, frequency,
-                   monetary, r_score, f_score, m_score, old_tags, tags
-            FROM eval_changed
-            WHERE old_stage IS DISTINCT FROM lifecycle_stage
-               OR (rfm_segment IS NOT NULL AND old_segment IS DISTINCT FROM rfm_segment)
-               OR COALESCE(old_tags, '{}') <> tags""";
+    /** The changes to publish; the stage's reason is rendered for the customers whose stage changed only. */
+    private static String changesSql(StageThresholds t) {
+        return """
+                SELECT customer_id, old_stage, lifecycle_stage,
+                       CASE WHEN old_stage IS DISTINCT FROM lifecycle_stage THEN %s END AS stage_reason,
+                       old_segment, rfm_segment, recency_days, frequency, monetary, r_score, f_score, m_score, old_tags, tags
+                FROM (SELECT x.*, x.lifecycle_stage AS stage, f.registered_at, f.first_order_at, f.last_order_at, f.order_count,
+                             f.spend_12m, f.avg_order_value, f.orders_90d
+                      FROM eval_changed x JOIN eval_facts f ON f.customer_id = x.customer_id
+                      WHERE x.old_stage IS DISTINCT FROM x.lifecycle_stage
+                         OR (x.rfm_segment IS NOT NULL AND x.old_segment IS DISTINCT FROM x.rfm_segment)
+                         OR COALESCE(x.old_tags, CAST('{}' AS text[])) <> x.tags) c"""
+                .formatted(StageReasonSql.reasonCase(t));
+    }
 
     /** Reads the changes with a cursor and publishes them in chunks, a customer's events in the order stage, RFM, tags. */
-    private void publishChanges(Connection c, Instant asOf) throws SQLException {
+    private int publishChanges(Connection c, Instant asOf, Map<String, ?> parameters) throws SQLException {
         int chunk = Math.max(1, settings.publishChunk());
+        int published = 0;
         List<EventEnvelope<?>> events = new ArrayList<>(chunk + 3);
-        try (Statement s = c.createStatement()) {
+        try (PreparedStatement s = NamedSql.parse(changesSql).prepare(c, parameters)) {
             s.setFetchSize(Math.min(chunk, 10_000));
-            try (ResultSet rs = s.executeQuery(CHANGES)) {
+            try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String customer = rs.getString("customer_id");
                     String oldStage = rs.getString("old_stage");
@@ -314,6 +332,7 @@ public class Evaluation {
                                 new TagsChanged(List.copyOf(added), List.copyOf(removed), tags)));
                     }
                     if (events.size() >= chunk) {
+                        published += events.size();
                         outbox.publishAll(Topics.SEGMENT_EVENTS, events);
                         events = new ArrayList<>(chunk + 3);
                     }
@@ -321,6 +340,7 @@ public class Evaluation {
             }
         }
         outbox.publishAll(Topics.SEGMENT_EVENTS, events);
+        return published + events.size();
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * {@code top_category_items} (integer[]), {@code likes}, {@code comments}, {@code shares} (integer), and the
  * mean average order value of the purchasing customers as the SQL expression {@code meanAov} (numeric, may be NULL).
  * The top category's share is rounded to 4 decimals half up, as the profile computes it
- * ({@code CustomerProfile#shareOf}). Tags are sorted byte-wise ({@code COLLATE "C"}), as Java sorts strings.
+ * ({@code CustomerProfile#shareOf}). Tags come sorted byte-wise, as Java sorts strings, without a sort per row: the
+ * elements are listed in that order ({@code CATEGORY:...} &lt; {@code PRICE_SENSITIVE} &lt; {@code QUALITY_SEEKER}
+ * &lt; {@code SOCIAL_ENGAGED}), so a new tag goes in at its place ({@code TagSqlTest} checks the order).
  */
 public final class TagSql {
 
@@ -25,7 +27,10 @@ public final class TagSql {
             throw new IllegalArgumentException("not a plain expression: " + meanAov);
         }
         String topCategory = "regexp_replace(top_categories[1], '^\\s+|\\s+$', '', 'g')";
-        return "ARRAY(SELECT tag FROM unnest(ARRAY["
+        return "CAST(array_remove(ARRAY["
+                + "\n    CASE WHEN " + topCategory + " <> '' AND items > 0"
+                + " AND round(CAST(top_category_items[1] AS numeric) / items, 4) >= " + t.categoryMinShare().toPlainString()
+                + " THEN '" + TagRules.CATEGORY_PREFIX + "' || " + topCategory + " END,"
                 + "\n    CASE WHEN order_count >= " + t.priceSensitiveMinOrders()
                 + " AND discounted_order_share > " + t.priceSensitiveShare().toPlainString()
                 + " THEN '" + TagRules.PRICE_SENSITIVE + "' END,"
@@ -33,11 +38,8 @@ public final class TagSql {
                 + " AND avg_order_value >= " + t.qualityAovMultiple().toPlainString() + " * (" + meanAov + ")"
                 + " AND discounted_order_share <= " + t.qualityMaxDiscountShare().toPlainString()
                 + " THEN '" + TagRules.QUALITY_SEEKER + "' END,"
-                + "\n    CASE WHEN " + topCategory + " <> '' AND items > 0"
-                + " AND round(CAST(top_category_items[1] AS numeric) / items, 4) >= " + t.categoryMinShare().toPlainString()
-                + " THEN '" + TagRules.CATEGORY_PREFIX + "' || " + topCategory + " END,"
                 + "\n    CASE WHEN likes + comments + shares >= " + t.socialMinInteractions()
                 + " THEN '" + TagRules.SOCIAL_ENGAGED + "' END"
-                + "\n  ]) AS tag WHERE tag IS NOT NULL ORDER BY tag COLLATE \"C\")";
+                + "\n  ], NULL) AS text[])";
     }
 }

@@ -57,6 +57,11 @@ public final class ProfileSeeds {
         return this;
     }
 
+    /** The intake's recomputation of the aggregates of the customers given twice as a varchar array. */
+    public static String recomputeStatement(ZoneId zone) {
+        return ProfileStore.recomputeStatement(zone);
+    }
+
     /** Recomputes the seeded customers' aggregates as the intake does. */
     public void recompute(ZoneId zone) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(ProfileStore.recomputeStatement(zone))) {
