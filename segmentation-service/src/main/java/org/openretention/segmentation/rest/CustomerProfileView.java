@@ -39,7 +39,24 @@ public record CustomerProfileView(
                 + "monthly), in the reporting currency; absent when no fit is active or the customer never bought")
         BigDecimal clv12m,
         @Schema(description = "The latest event time of the customer's events the profile holds")
-        Instant lastEventAt) {
+        Instant lastEventAt,
+        @Schema(description = "The stage, RFM segment and tags the latest evaluation stored; absent before the customer's first evaluation")
+        Segments segments) {
+
+    /**
+     * What the evaluation (POST /evaluations, scheduled) stored of the customer: unlike {@code lifecycle}, evaluated at
+     * the request, these are as of {@code asOf}, the evaluation that last changed them.
+     */
+    public record Segments(String lifecycleStage, Instant stageSince, String rfmSegment, Integer r, Integer f, Integer m,
+                           List<String> tags, Instant asOf) {
+    }
+
+    /** This view with the customer's stored segments. */
+    CustomerProfileView withSegments(Segments stored) {
+        return new CustomerProfileView(customerId, registeredAt, locale, loyaltyTier, orders, discountedOrderShare, repeatPurchase,
+                topCategories, interactions, lastProductViewWithoutOrderAt, lastCartAddWithoutOrderAt, lifecycle, churn, clv12m, lastEventAt,
+                stored);
+    }
 
     /**
      * The orders that count: completed, not cancelled and not fully refunded; partial refunds lower the net spend.
@@ -108,7 +125,7 @@ public record CustomerProfileView(
                 score.map(c -> new Churn(c.probabilityAlive(), c.expectedPurchases30d(), c.expectedPurchases90d(), c.model().name(),
                         c.fitId())).orElse(null),
                 score.map(c -> money(BigDecimal.valueOf(c.clv12m()), currency)).orElse(null),
-                p.lastEventAt());
+                p.lastEventAt(), null);
     }
 
     /** To the currency's minor unit (the profile keeps 4 decimals). */

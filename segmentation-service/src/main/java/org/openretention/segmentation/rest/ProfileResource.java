@@ -15,6 +15,7 @@ import org.openretention.platform.rest.Roles;
 import org.openretention.segmentation.config.SegmentationConfig;
 import org.openretention.segmentation.service.CustomerScoring;
 import org.openretention.segmentation.service.ProfileQueries;
+import org.openretention.segmentation.service.SegmentQueries;
 
 /** A customer's profile, for marketing tools and support agents. */
 @Path("/customers/{customerId}")
@@ -28,6 +29,8 @@ public class ProfileResource {
     CustomerScoring scoring;
     @Inject
     SegmentationConfig config;
+    @Inject
+    SegmentQueries segments;
 
     @GET
     @Path("/profile")
@@ -38,6 +41,8 @@ public class ProfileResource {
     @APIResponse(responseCode = "404", description = "No profile of this customer: no event of theirs was received, or they were erased")
     public CustomerProfileView profile(@PathParam("customerId") String customerId) {
         return profiles.evaluated(customerId).map(p -> CustomerProfileView.of(p, scoring.score(customerId), config.currency()))
+                .map(view -> view.withSegments(segments.ofCustomer(customerId).map(m -> new CustomerProfileView.Segments(
+                        m.lifecycleStage(), m.stageSince(), m.rfmSegment(), m.r(), m.f(), m.m(), m.tags(), m.asOf())).orElse(null)))
                 .orElseThrow(() -> ProblemException.notFound("no profile of customer " + customerId));
     }
 }

@@ -1,0 +1,295 @@
+package org.openretention.segmentation.service;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openretention.events.EventCodec;
+import org.openretention.events.EventEnvelope;
+import org.openretention.events.Topics;
+import org.openretention.events.segments.LifecycleStageChanged;
+import org.openretention.segmentation.lifecycle.LifecycleStage;
+import org.openretention.segmentation.lifecycle.PopulationFacts;
+import org.openretention.segmentation.lifecycle.StageDecision;
+import org.openretention.segmentation.lifecycle.StageRules;
+import org.openretention.segmentation.profile.CustomerProfile;
+import org.openretention.segmentation.profile.ProfileFacts;
+import org.openretention.segmentation.rfm.RfmScorer;
+import org.openretention.segmentation.rfm.RfmScores;
+import org.openretention.segmentation.store.CustomerProfileEntity;
+import org.openretention.segmentation.store.ProfileRepository;
+import org.openretention.segmentation.store.ProfileSeeds;
+import org.openretention.segmentation.store.ProfileSeeds.Order;
+import org.openretention.segmentation.tags.TagRules;
+import org.openretention.segmentation.tags.TagThresholds;
+import org.openretention.testkit.KafkaTestClient;
+import org.openretention.testkit.PlatformTestResources;
+import org.openretention.testkit.TestEvents;
+import org.openretention.testkit.TestTokens;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The set-based evaluation against real PostgreSQL and Kafka: customers seeded into every stage, evaluated over the
+ * API, and the stored stages, RFM scores and segments and tags compared with the Java rules on the same data.
+ */
+@QuarkusTest
+@WithTestResource(PlatformTestResources.class)
+class EvaluationTest {
+
+    /** Far after any other test's events, so the seeded customers alone have recent orders. */
+    private static final Instant AS_OF = Instant.parse("2031-03-10T12:00:00Z");
+    private static KafkaTestClient kafka;
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    ProfileRepository profiles;
+    @Inject
+    StageRules stageRules;
+    @Inject
+    EventCodec codec;
+
+    @BeforeAll
+    static void connect() {
+        kafka = KafkaTestClient.forApplication();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    private static Instant daysAgo(int days) {
+        return AS_OF.minus(Duration.ofDays(days)).plusSeconds(3600);
+    }
+
+    private static Order order(String id, int daysAgo, String amount, boolean discounted, String items) {
+        return new Order(id, daysAgo(daysAgo), new BigDecimal(amount), discounted, items);
+    }
+
+    private static ExtractableResponse<Response> evaluate(Instant asOf) {
+        return given().auth().oauth2(TestTokens.withRoles("ops")).queryParam("asOf", asOf.toString())
+                .post("/evaluations").then().statusCode(200).extract();
+    }
+
+    @Test
+    void everyCustomerIsEvaluatedAsTheJavaRulesSayAndOnlyChangesArePublished() throws Exception {
+        Map<String, LifecycleStage> seeded = new LinkedHashMap<>();
+        String dormant = TestEvents.newCustomerId();
+        String atRisk = TestEvents.newCustomerId();
+        String hnw = TestEvents.newCustomerId();
+        String newRegistered = TestEvents.newCustomerId();
+        String newBuyer = TestEvents.newCustomerId();
+        String active = TestEvents.newCustomerId();
+        String prospect = TestEvents.newCustomerId();
+        String regular = TestEvents.newCustomerId();
+        try (Connection c = dataSource.getConnection()) {
+            new ProfileSeeds(c)
+                    .customer(dormant, daysAgo(400), 0, List.of(order("d1", 200, "80", false, "{\"TOYS\": 1}")))
+                    .customer(atRisk, daysAgo(400), 0, List.of(order("a1", 300, "50", false, "{}"), order("a2", 160, "70", true, "{}")))
+                    .customer(hnw, daysAgo(300), 0, List.of(order("h1", 60, "1000000", false, "{\"WATCHES\": 1}")))
+                    .customer(newRegistered, daysAgo(5), 0, List.of())
+                    .customer(newBuyer, null, 0, List.of(order("n1", 10, "30", false, "{\"BOOKS\": 1}")))
+                    .customer(active, daysAgo(300), 6, List.of(order("v1", 100, "40", true, "{\"BOOKS\": 2}"),
+                            order("v2", 50, "60", true, "{\"BOOKS\": 1}"), order("v3", 20, "20", true, "{\"BOOKS\": 3, \"TOYS\": 1}"),
+                            order("v4", 5, "45", false, "{\"BOOKS\": 1}")))
+                    .customer(prospect, daysAgo(100), 0, List.of())
+                    .customer(regular, daysAgo(300), 0, List.of(order("r1", 120, "90", false, "{}"), order("r2", 60, "95", false, "{}")))
+                    .recompute(stageRules.thresholds().zone());
+        }
+        seeded.put(dormant, LifecycleStage.DORMANT);
+        seeded.put(atRisk, LifecycleStage.AT_RISK);
+        seeded.put(hnw, LifecycleStage.HIGH_NET_WORTH);
+        seeded.put(newRegistered, LifecycleStage.NEW);
+        seeded.put(newBuyer, LifecycleStage.NEW);
+        seeded.put(active, LifecycleStage.ACTIVE_VALUE);
+        seeded.put(prospect, LifecycleStage.PROSPECT);
+        seeded.put(regular, LifecycleStage.REGULAR);
+
+        ExtractableResponse<Response> first = evaluate(AS_OF);
+        assertThat(first.jsonPath().getString("asOf")).isEqualTo(AS_OF.toString());
+        long customers = first.jsonPath().getLong("customers");
+        assertThat(customers).isEqualTo(count("SELECT count(*) FROM customer_profile"));
+        assertThat(first.jsonPath().getLong("changed")).isPositive();
+
+        // the Java rules on the same data, over the whole customer base
+        Expected expected = expected(AS_OF);
+        Map<String, Row> rows = rows();
+        assertThat(rows.keySet()).containsAll(expected.facts().keySet());
+        for (var e : expected.facts().entrySet()) {
+            String id = e.getKey();
+            Row row = rows.get(id);
+            assertThat(row.stage()).as("stage of %s", id).isEqualTo(expected.stages().get(id).stage().name());
+            RfmScores scores = expected.rfm().get(id);
+            if (scores == null) {
+                assertThat(row.segment()).as("RFM segment of %s, who never ordered", id).isNull();
+            } else {
+                assertThat(List.of(row.r(), row.f(), row.m())).as("RFM scores of %s", id)
+                        .containsExactly(scores.recency(), scores.frequency(), scores.monetary());
+                assertThat(row.segment()).as("RFM segment of %s", id).isEqualTo(scores.segment().name());
+            }
+            assertThat(row.tags()).as("tags of %s", id).containsExactlyElementsOf(expected.tags().get(id));
+            assertThat(row.churnFlagged()).as("churn flag of %s", id).isEqualTo(row.stage().equals("AT_RISK"));
+        }
+        seeded.forEach((id, stage) -> assertThat(rows.get(id).stage()).as("seeded %s", id).isEqualTo(stage.name()));
+        assertThat(rows.get(active).tags()).containsExactly("CATEGORY:BOOKS", "PRICE_SENSITIVE", "SOCIAL_ENGAGED");
+        assertThat(rows.get(atRisk).churnRule()).isEqualTo("ENTERED_AT_RISK");
+
+        // nothing changed: nothing written, nothing published
+        ExtractableResponse<Response> second = evaluate(AS_OF);
+        assertThat(second.jsonPath().getLong("changed")).isZero();
+        assertThat(second.jsonPath().getLong("customers")).isEqualTo(customers);
+
+        // counts by stage and segment, as of the last evaluation
+        ExtractableResponse<Response> counts = given().auth().oauth2(TestTokens.withRoles("marketing")).get("/segments")
+                .then().statusCode(200).body("asOf", equalTo(AS_OF.toString())).extract();
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            long javaCount = expected.stages().values().stream().filter(d -> d.stage() == stage).count();
+            assertThat(counts.jsonPath().getLong("lifecycleStages." + stage.name())).as("customers %s", stage).isEqualTo(javaCount);
+        }
+        for (var segment : org.openretention.segmentation.rfm.RfmSegment.values()) {
+            long javaCount = expected.rfm().values().stream().filter(s -> s.segment() == segment).count();
+            assertThat(counts.jsonPath().getLong("rfmSegments." + segment.name())).as("customers %s", segment).isEqualTo(javaCount);
+        }
+
+        // a paged list and the whole list as CSV
+        long prospects = expected.stages().values().stream().filter(d -> d.stage() == LifecycleStage.PROSPECT).count();
+        List<String> prospectIds = expected.stages().entrySet().stream().filter(e -> e.getValue().stage() == LifecycleStage.PROSPECT)
+                .map(Map.Entry::getKey).sorted().toList();
+        ExtractableResponse<Response> page = given().auth().oauth2(TestTokens.withRoles("marketing"))
+                .queryParam("page", 0).queryParam("size", 1000).get("/segments/lifecycle/PROSPECT/customers")
+                .then().statusCode(200).extract();
+        assertThat(page.jsonPath().getLong("total")).isEqualTo(prospects);
+        assertThat(page.jsonPath().getList("customers.customerId", String.class)).containsExactlyElementsOf(
+                prospectIds.stream().sorted(java.util.Comparator.naturalOrder()).limit(1000).toList());
+        if (prospects > 1) {
+            given().auth().oauth2(TestTokens.withRoles("marketing")).queryParam("page", 1).queryParam("size", 1)
+                    .get("/segments/lifecycle/PROSPECT/customers").then().statusCode(200)
+                    .body("customers.size()", equalTo(1)).body("customers[0].customerId", equalTo(page.jsonPath().getString("customers[1].customerId")));
+        }
+        String csv = given().auth().oauth2(TestTokens.withRoles("marketing")).accept("text/csv")
+                .get("/segments/lifecycle/PROSPECT/customers").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("customer_id,lifecycle_stage,stage_since,r,f,m,rfm_segment,as_of");
+        assertThat(lines).hasSize((int) prospects + 1);
+        assertThat(lines).contains(prospect + ",PROSPECT," + AS_OF + ",,,,," + AS_OF);
+        String hnwSegment = rows.get(hnw).segment();
+        String rfmCsv = given().auth().oauth2(TestTokens.withRoles("marketing")).accept("text/csv")
+                .get("/segments/rfm/{segment}/customers", hnwSegment).then().statusCode(200).extract().asString();
+        assertThat(rfmCsv.lines().skip(1)).anyMatch(l -> l.startsWith(hnw + "," + hnwSegment + ","));
+
+        // 200 days later the active customer is dormant: exactly one more stage change for them, from and to
+        Instant later = AS_OF.plus(Duration.ofDays(200));
+        evaluate(later);
+        assertThat(rows().get(active).stage()).isEqualTo("DORMANT");
+        Predicate<List<ConsumerRecord<String, byte[]>>> bothSeen = records -> stageChanges(records, active).size() >= 2;
+        List<EventEnvelope<LifecycleStageChanged>> changes = stageChanges(
+                kafka.readUntil(Topics.SEGMENT_EVENTS, Duration.ofSeconds(60), bothSeen), active);
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(0).payload().from()).isNull();
+        assertThat(changes.get(0).payload().to().name()).isEqualTo("ACTIVE_VALUE");
+        assertThat(changes.get(0).payload().reason()).isEqualTo(expected.stages().get(active).explanation());
+        assertThat(changes.get(1).payload().from().name()).isEqualTo("ACTIVE_VALUE");
+        assertThat(changes.get(1).payload().to().name()).isEqualTo("DORMANT");
+        assertThat(changes.get(1).payload().asOf()).isEqualTo(later);
+        assertThat(changes.get(1).payload().reason()).isEqualTo("Last order 205 days ago (dormant from 180 days).");
+        // and the profile shows the stored segments of the latest evaluation
+        given().auth().oauth2(TestTokens.withRoles("marketing")).get("/customers/{id}/profile", active).then().statusCode(200)
+                .body("segments.lifecycleStage", equalTo("DORMANT")).body("segments.stageSince", equalTo(later.toString()))
+                .body("segments.asOf", equalTo(later.toString()));
+
+        // the published reasons are the Java rules' explanations, word for word
+        List<ConsumerRecord<String, byte[]>> all = kafka.readUntil(Topics.SEGMENT_EVENTS, Duration.ofSeconds(60),
+                records -> seeded.keySet().stream().allMatch(id -> !stageChanges(records, id).isEmpty()));
+        for (String id : seeded.keySet()) {
+            assertThat(stageChanges(all, id).get(0).payload().reason()).as("reason of %s", id)
+                    .isEqualTo(expected.stages().get(id).explanation());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<EventEnvelope<LifecycleStageChanged>> stageChanges(List<ConsumerRecord<String, byte[]>> records, String customer) {
+        return records.stream().filter(r -> customer.equals(r.key())).map(r -> {
+            try {
+                return (EventEnvelope<?>) codec.decode(r.value());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }).filter(e -> e.payload() instanceof LifecycleStageChanged).map(e -> (EventEnvelope<LifecycleStageChanged>) e)
+                .sorted(java.util.Comparator.comparing(e -> e.payload().asOf())).toList();
+    }
+
+    private record Expected(Map<String, ProfileFacts> facts, Map<String, StageDecision> stages, Map<String, RfmScores> rfm,
+                            Map<String, List<String>> tags) {
+    }
+
+    private Expected expected(Instant asOf) {
+        Map<String, ProfileFacts> facts = QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, ProfileFacts> all = new LinkedHashMap<>();
+            for (CustomerProfileEntity entity : profiles.listAll()) {
+                CustomerProfile profile = entity.toProfile();
+                ProfileRepository.RollingFigures rolling = profiles.rollingAsOf(profile.customerId(), asOf);
+                all.put(profile.customerId(), profile.factsAsOf(rolling.spend12m(), rolling.ordersLast90d()));
+            }
+            return all;
+        });
+        PopulationFacts population = PopulationFacts.of(facts.values(), stageRules.thresholds().hnwSpendPercentile());
+        Map<String, StageDecision> stages = new HashMap<>();
+        Map<String, List<String>> tags = new HashMap<>();
+        TagRules tagRules = new TagRules(TagThresholds.defaults());
+        facts.forEach((id, f) -> {
+            stages.put(id, stageRules.evaluate(f, population, asOf));
+            tags.put(id, List.copyOf(tagRules.tags(f, population.meanAov())));
+        });
+        Map<String, RfmScores> rfm = new RfmScorer(stageRules.thresholds().zone()).score(facts.values(), asOf);
+        return new Expected(facts, stages, rfm, tags);
+    }
+
+    private record Row(String stage, Integer r, Integer f, Integer m, String segment, List<String> tags, boolean churnFlagged,
+                       String churnRule) {
+    }
+
+    private Map<String, Row> rows() throws Exception {
+        Map<String, Row> rows = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT customer_id, lifecycle_stage, r_score, f_score, m_score, rfm_segment, tags, "
+                     + "churn_flagged, churn_rule FROM customer_segment")) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), new Row(rs.getString(2), (Integer) rs.getObject(3, Integer.class),
+                        (Integer) rs.getObject(4, Integer.class), (Integer) rs.getObject(5, Integer.class), rs.getString(6),
+                        Arrays.asList((String[]) rs.getArray(7).getArray()), rs.getBoolean(8), rs.getString(9)));
+            }
+        }
+        return rows;
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
