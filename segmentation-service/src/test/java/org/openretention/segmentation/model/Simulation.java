@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** Customers drawn from the models' own stories, for tests that a fit finds the parameters it was given. */
-final class Simulation {
+public final class Simulation {
 
     private Simulation() {
     }
@@ -50,7 +50,7 @@ final class Simulation {
     }
 
     /** Gamma(shape, 1) by Marsaglia and Tsang, with the boost {@code U^(1/shape)} below shape 1. */
-    static double gamma(SplittableRandom random, double shape) {
+    public static double gamma(SplittableRandom random, double shape) {
         if (shape < 1) {
             return gamma(random, shape + 1) * Math.pow(random.nextDouble(), 1 / shape);
         }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openretention.events.EventCodec;
 import org.openretention.events.EventEnvelope;
 import org.openretention.platform.messaging.EventIntake;
+import org.openretention.segmentation.model.Simulation;
 import org.openretention.segmentation.service.ProfileIntake;
 import org.openretention.testkit.PlatformTestResources;
 import org.openretention.testkit.TestEvents;
@@ -218,12 +219,12 @@ class ModelFitResourceTest {
         for (int i = 0; i < CUSTOMERS; i++) {
             String customer = "fit-sim-" + i;
             int firstDay = random.nextInt(84);
-            double rate = gamma(random, R) / ALPHA;
-            double a = gamma(random, A);
-            double dropout = a / (a + gamma(random, B));
-            double scale = gamma(random, 4) / 15;
+            double rate = Simulation.gamma(random, R) / ALPHA;
+            double a = Simulation.gamma(random, A);
+            double dropout = a / (a + Simulation.gamma(random, B));
+            double scale = Simulation.gamma(random, 4) / 15;
             int n = 0;
-            orders.add(new SeededOrder(customer, "o-" + n++, noon(FIRST_DAY.plusDays(firstDay)), amount(gamma(random, 6) / scale)));
+            orders.add(new SeededOrder(customer, "o-" + n++, noon(FIRST_DAY.plusDays(firstDay)), amount(Simulation.gamma(random, 6) / scale)));
             double time = firstDay;
             int lastDay = firstDay;
             while (true) {
@@ -233,7 +234,7 @@ class ModelFitResourceTest {
                     break;
                 }
                 if (day != lastDay) {
-                    orders.add(new SeededOrder(customer, "o-" + n++, noon(FIRST_DAY.plusDays(day)), amount(gamma(random, 6) / scale)));
+                    orders.add(new SeededOrder(customer, "o-" + n++, noon(FIRST_DAY.plusDays(day)), amount(Simulation.gamma(random, 6) / scale)));
                     lastDay = day;
                     if (random.nextDouble() < dropout) {
                         break;
@@ -250,28 +251,6 @@ class ModelFitResourceTest {
 
     private static BigDecimal amount(double value) {
         return BigDecimal.valueOf(Math.max(value, 0.01)).setScale(2, RoundingMode.HALF_EVEN);
-    }
-
-    /** Gamma(shape, 1) by Marsaglia and Tsang, with the boost {@code U^(1/shape)} below shape 1. */
-    private static double gamma(SplittableRandom random, double shape) {
-        if (shape < 1) {
-            return gamma(random, shape + 1) * Math.pow(random.nextDouble(), 1 / shape);
-        }
-        double d = shape - 1.0 / 3;
-        double c = 1 / Math.sqrt(9 * d);
-        while (true) {
-            double x;
-            double v;
-            do {
-                x = random.nextGaussian();
-                v = 1 + c * x;
-            } while (v <= 0);
-            v = v * v * v;
-            double u = random.nextDouble();
-            if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) {
-                return d * v;
-            }
-        }
     }
 
     private void seed(List<SeededOrder> orders) throws SQLException {
