@@ -235,7 +235,9 @@ class EventCodecRoundTripTest {
     @Test
     void optionalSegmentFieldsAreOmittedAndListsAreNeverNull() throws Exception {
         JsonNode churn = CODEC.objectMapper().readTree(CODEC.encode(SampleEvents.churnRiskEnteredAtRisk())).get("payload");
-        assertThat(churn.fieldNames()).toIterable().containsExactlyInAnyOrder("probabilityAlive", "rule", "asOf");
+        assertThat(churn.fieldNames()).toIterable().containsExactlyInAnyOrder("probabilityAlive", "rule", "model", "asOf");
+        JsonNode noModel = CODEC.objectMapper().readTree(CODEC.encode(SampleEvents.churnRiskEnteredAtRiskWithoutModel())).get("payload");
+        assertThat(noModel.fieldNames()).toIterable().containsExactlyInAnyOrder("rule", "asOf");
 
         TagsChanged none = new TagsChanged(null, null, null);
         assertThat(none.added()).isEmpty();

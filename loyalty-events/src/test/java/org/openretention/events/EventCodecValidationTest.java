@@ -620,7 +620,7 @@ class EventCodecValidationTest {
         return Stream.of(
                 arguments(EventType.LIFECYCLE_STAGE_CHANGED, List.of("to", "asOf", "reason")),
                 arguments(EventType.RFM_SEGMENT_CHANGED, List.of("to", "recency", "frequency", "monetary", "currency", "r", "f", "m", "asOf")),
-                arguments(EventType.CHURN_RISK_FLAGGED, List.of("probabilityAlive", "rule", "asOf")),
+                arguments(EventType.CHURN_RISK_FLAGGED, List.of("rule", "asOf")),
                 arguments(EventType.REPURCHASE_DUE, List.of("expectedAt", "basis", "intervalDays", "lastOrderAt")),
                 arguments(EventType.BROWSE_ABANDONED, List.of("sessionStartedAt", "lastActivityAt", "productIds", "cartAdds", "views")),
                 arguments(EventType.TAGS_CHANGED, List.of("added", "removed", "tags")));
@@ -786,11 +786,25 @@ class EventCodecValidationTest {
         assertRejected(sample(EventType.CHURN_RISK_FLAGGED), e -> payload(e).put("currency", "RMB1"), "$.payload.currency");
 
         ObjectNode withoutClv = sample(EventType.CHURN_RISK_FLAGGED);
-        payload(withoutClv).remove(List.of("expectedClv12m", "currency", "model"));
+        payload(withoutClv).remove(List.of("expectedClv12m", "currency"));
         ChurnRiskFlagged flagged = (ChurnRiskFlagged) CODEC.decode(withoutClv.toString()).payload();
         assertThat(flagged.expectedClv12m()).isNull();
         assertThat(flagged.currency()).isNull();
+        assertThat(flagged.model()).isEqualTo(org.openretention.events.segments.ChurnModel.BG_NBD);
+    }
+
+    @Test
+    void theProbabilityAndItsModelComeTogetherAndTheThresholdRuleNeedsBoth() throws InvalidEventException {
+        assertRejected(sample(EventType.CHURN_RISK_FLAGGED), e -> payload(e).remove("model"), "$.payload.model");
+        assertRejected(sample(EventType.CHURN_RISK_FLAGGED), e -> payload(e).remove("probabilityAlive"), "$.payload.probabilityAlive");
+
+        // entering AT_RISK before any purchase model was fitted: neither
+        ObjectNode noModel = sample(EventType.CHURN_RISK_FLAGGED);
+        payload(noModel).put("rule", "ENTERED_AT_RISK").remove(List.of("threshold", "probabilityAlive", "model", "expectedClv12m", "currency"));
+        ChurnRiskFlagged flagged = (ChurnRiskFlagged) CODEC.decode(noModel.toString()).payload();
+        assertThat(flagged.probabilityAlive()).isNull();
         assertThat(flagged.model()).isNull();
+        assertRejected(noModel, e -> payload(e).put("model", "BG_NBD"), "$.payload.probabilityAlive");
     }
 
     @Test

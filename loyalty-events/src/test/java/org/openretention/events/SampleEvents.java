@@ -209,10 +209,16 @@ final class SampleEvents {
                 ChurnModel.BG_NBD, AS_OF));
     }
 
-    /** Flagged by the lifecycle stage: no threshold, no value model, no purchase model. */
+    /** Flagged by the lifecycle stage, with a purchase model but no value model: no threshold, no CLV. */
     static EventEnvelope<ChurnRiskFlagged> churnRiskEnteredAtRisk() {
         return EventEnvelope.of(CUSTOMER, AT, SEGMENT_SOURCE, new ChurnRiskFlagged(
-                0.42, ChurnRule.ENTERED_AT_RISK, null, null, null, null, AS_OF));
+                0.42, ChurnRule.ENTERED_AT_RISK, null, null, null, ChurnModel.PARETO_NBD, AS_OF));
+    }
+
+    /** Flagged by the lifecycle stage before any model was fitted: no probability, no model, no CLV. */
+    static EventEnvelope<ChurnRiskFlagged> churnRiskEnteredAtRiskWithoutModel() {
+        return EventEnvelope.of(CUSTOMER, AT, SEGMENT_SOURCE, new ChurnRiskFlagged(
+                null, ChurnRule.ENTERED_AT_RISK, null, null, null, null, AS_OF));
     }
 
     static EventEnvelope<RepurchaseDue> repurchaseDue() {
@@ -273,7 +279,7 @@ final class SampleEvents {
                 pointsExpired(), pointsExpiring(), tierChanged(), tierEnrolment(),
                 rewardRedeemed(), freeGift(), referralConverted(),
                 lifecycleStageChanged(), firstLifecycleStage(), rfmSegmentChanged(), firstRfmSegment(),
-                churnRiskFlagged(), churnRiskEnteredAtRisk(), repurchaseDue(), repurchaseDueOwnInterval(),
+                churnRiskFlagged(), churnRiskEnteredAtRisk(), churnRiskEnteredAtRiskWithoutModel(), repurchaseDue(), repurchaseDueOwnInterval(),
                 browseAbandoned(), browseAbandonedWithoutProducts(), tagsChanged(), lastTagRemoved());
     }
 

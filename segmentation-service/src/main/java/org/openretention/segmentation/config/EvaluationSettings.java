@@ -27,4 +27,16 @@ public interface EvaluationSettings {
     /** The transaction timeout of one evaluation (it evaluates, writes and publishes in one transaction). */
     @WithDefault("PT15M")
     Duration timeout();
+
+    /** Days before the expected next purchase a {@code RepurchaseDue} is published ({@code RepurchaseTiming}). */
+    @WithDefault("3")
+    int repurchaseLeadDays();
+
+    /** Days after the expected next purchase a {@code RepurchaseDue} not yet published still is. */
+    @WithDefault("7")
+    int repurchaseLateDays();
+
+    /** Own gaps between orders needed before the customer's own median interval is used, not their category's. */
+    @WithDefault("2")
+    int repurchaseMinIntervals();
 }

@@ -24,4 +24,11 @@ public interface ModelSettings {
     /** The monthly discount rate of the 12-month customer lifetime value. */
     @WithDefault("0.01")
     double monthlyDiscountRate();
+
+    /**
+     * The churn flag's threshold: a customer with at least one repeat purchase whose probability alive (by the active
+     * fit's purchase model) is below it is flagged, rule {@code PROBABILITY_ALIVE_BELOW_THRESHOLD}.
+     */
+    @WithDefault("0.3")
+    double churnThreshold();
 }

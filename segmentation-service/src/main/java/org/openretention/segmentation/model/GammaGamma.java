@@ -106,15 +106,27 @@ public record GammaGamma(double p, double q, double gamma) implements FittedMode
             throw new IllegalArgumentException("months must not be negative and the discount rate above -1: "
                     + months + ", " + monthlyDiscountRate);
         }
-        double value = expectedAverageValue(customer);
-        double lifetimeValue = 0;
+        return expectedAverageValue(customer) * discountedPurchases(purchases, customer, months, monthlyDiscountRate);
+    }
+
+    /**
+     * The purchases {@code purchases} expects of the customer over the next {@code months}, each month's discounted by
+     * {@code (1 + monthlyDiscountRate)^i}: the CLV is this times {@link #expectedAverageValue}. It depends on the
+     * customer's (x, t_x, T) only, so the evaluation computes it once per distinct triple and multiplies in SQL.
+     */
+    public static double discountedPurchases(PurchaseModel purchases, CustomerSummary customer, int months, double monthlyDiscountRate) {
+        if (months < 0 || !(monthlyDiscountRate > -1)) {
+            throw new IllegalArgumentException("months must not be negative and the discount rate above -1: "
+                    + months + ", " + monthlyDiscountRate);
+        }
+        double discounted = 0;
         double expectedBefore = 0;
         for (int month = 1; month <= months; month++) {
             double expectedByEnd = purchases.expectedPurchases(customer, month * WEEKS_PER_MONTH);
-            lifetimeValue += (expectedByEnd - expectedBefore) * value / Math.pow(1 + monthlyDiscountRate, month);
+            discounted += (expectedByEnd - expectedBefore) / Math.pow(1 + monthlyDiscountRate, month);
             expectedBefore = expectedByEnd;
         }
-        return lifetimeValue;
+        return discounted;
     }
 
     private static void requirePositive(String name, double value) {

@@ -47,8 +47,21 @@ public record CustomerProfileView(
      * What the evaluation (POST /evaluations, scheduled) stored of the customer: unlike {@code lifecycle}, evaluated at
      * the request, these are as of {@code asOf}, the evaluation that last changed them.
      */
-    public record Segments(String lifecycleStage, Instant stageSince, String rfmSegment, Integer r, Integer f, Integer m,
-                           List<String> tags, Instant asOf) {
+    public record Segments(String lifecycleStage, Instant stageSince,
+                           @Schema(description = "RFM inputs as of asOf: days since the last order, orders, net spend")
+                           Integer recencyDays, Integer frequency, BigDecimal monetary,
+                           String rfmSegment, Integer r, Integer f, Integer m, List<String> tags,
+                           @Schema(description = "Flagged as a churn risk (ChurnRiskFlagged), and by which rule: "
+                                   + "PROBABILITY_ALIVE_BELOW_THRESHOLD or ENTERED_AT_RISK")
+                           boolean atRisk, String churnRule,
+                           @Schema(description = "Probability alive by the active fit as of asOf (the figure the flag was decided on)")
+                           Double probabilityAlive,
+                           @Schema(description = "12-month customer lifetime value by the active fit as of asOf, reporting currency")
+                           BigDecimal clv12m,
+                           @Schema(description = "When the customer is expected to buy again (start of that day in the shop's zone): "
+                                   + "the last order plus their own median gap, or their top category's typical gap")
+                           Instant nextPurchaseExpectedAt,
+                           Instant asOf) {
     }
 
     /** This view with the customer's stored segments. */

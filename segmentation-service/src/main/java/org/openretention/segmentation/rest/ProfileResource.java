@@ -42,7 +42,10 @@ public class ProfileResource {
     public CustomerProfileView profile(@PathParam("customerId") String customerId) {
         return profiles.evaluated(customerId).map(p -> CustomerProfileView.of(p, scoring.score(customerId), config.currency()))
                 .map(view -> view.withSegments(segments.ofCustomer(customerId).map(m -> new CustomerProfileView.Segments(
-                        m.lifecycleStage(), m.stageSince(), m.rfmSegment(), m.r(), m.f(), m.m(), m.tags(), m.asOf())).orElse(null)))
+                        m.lifecycleStage(), m.stageSince(), m.recencyDays(), m.frequency(), m.monetary(), m.rfmSegment(),
+                        m.r(), m.f(), m.m(), m.tags(), m.churnFlagged(), m.churnRule(), m.probabilityAlive(), m.clv12m(),
+                        m.nextPurchaseOn() == null ? null : m.nextPurchaseOn().atStartOfDay(config.timezone()).toInstant(),
+                        m.asOf())).orElse(null)))
                 .orElseThrow(() -> ProblemException.notFound("no profile of customer " + customerId));
     }
 }

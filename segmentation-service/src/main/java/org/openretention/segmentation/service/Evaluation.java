@@ -8,16 +8,22 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.openretention.events.EventEnvelope;
 import org.openretention.events.Topics;
+import org.openretention.events.segments.ChurnModel;
+import org.openretention.events.segments.ChurnRiskFlagged;
+import org.openretention.events.segments.ChurnRule;
 import org.openretention.events.segments.LifecycleStage;
 import org.openretention.events.segments.LifecycleStageChanged;
 import org.openretention.events.segments.RfmSegment;
 import org.openretention.events.segments.RfmSegmentChanged;
+import org.openretention.events.segments.RepurchaseBasis;
+import org.openretention.events.segments.RepurchaseDue;
 import org.openretention.events.segments.TagsChanged;
 import org.openretention.platform.config.PlatformConfig;
 import org.openretention.platform.jobs.ClusterJobs;
 import org.openretention.platform.messaging.Outbox;
 import org.openretention.platform.messaging.StreamPositions;
 import org.openretention.segmentation.config.EvaluationSettings;
+import org.openretention.segmentation.config.ModelSettings;
 import org.openretention.segmentation.config.SegmentationConfig;
 import org.openretention.segmentation.lifecycle.StageReasonSql;
 import org.openretention.segmentation.lifecycle.StageRules;
@@ -32,6 +38,7 @@ import org.openretention.segmentation.tags.TagSql;
 import org.openretention.segmentation.tags.TagThresholds;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,6 +46,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -64,12 +73,19 @@ import java.util.function.Supplier;
  *       from {@code asOf} over {@code profile_placed_order} ({@link RollingWindows}), not the stored as-of-last-event
  *       figures; all-time figures are the profile's, as the profile API evaluates them;</li>
  *   <li>the population facts of the high-net-worth rule ({@link StageSql#population});</li>
+ *   <li>{@code eval_scores}: the active model fit's probability alive and discounted purchases per distinct
+ *       (x, t_x, T) ({@link ChurnScores}); {@code eval_category_interval}: the typical repeat interval per top
+ *       category, for repurchase timing;</li>
  *   <li>{@code eval_result}: stage ({@link StageSql#stageCase}) with its reason ({@link StageReasonSql}), RFM scores and
- *       segment ({@link RfmScorer#sql}) and tags ({@link TagSql});</li>
+ *       segment ({@link RfmScorer#sql}), tags ({@link TagSql}), churn scores and CLV, and the expected next purchase
+ *       ({@code RepurchaseTiming}, rendered in SQL by {@link #repurchaseSql});</li>
  *   <li>{@code eval_changed}: the rows that differ from {@code customer_segment}, with the churn flag
- *       ({@link #CHURN_FLAG}); written with one upsert; segments of customers without a profile (erased) deleted;</li>
+ *       ({@link #churnFlagSql}); written with one upsert; segments of customers without a profile (erased) deleted;</li>
  *   <li>the changes read with a cursor and published through the outbox in chunks
- *       ({@code segmentation.evaluation.publish-chunk} events per {@code Outbox.publishAll}).</li>
+ *       ({@code segmentation.evaluation.publish-chunk} events per {@code Outbox.publishAll}): stage, RFM segment, tags,
+ *       and {@code ChurnRiskFlagged} when a customer becomes flagged (or by another rule);</li>
+ *   <li>{@code eval_due}: the customers whose {@code RepurchaseDue} is due and not yet published for their last order,
+ *       marked as published and published.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -80,12 +96,15 @@ public class Evaluation {
     private static final String AS_OF = "CAST(:asOf AS timestamptz)";
 
     /**
-     * The churn flag and its rule, SQL over a row of {@code eval_result} ({@code e}). The extension point for the
-     * purchase models: the probability-alive rule adds a join of the fitted probabilities in {@link #changedSql} and a
-     * first {@code WHEN} branch here ({@code PROBABILITY_ALIVE_BELOW_THRESHOLD}); both must stay in loyalty-events'
-     * {@code ChurnRule}.
+     * The churn flag's rule, SQL over a row of {@code eval_result} ({@code e}); NULL when not flagged. First the model:
+     * a customer with at least one repeat purchase whose probability alive is below the threshold; then the stage:
+     * {@code AT_RISK}. The names are loyalty-events' {@code ChurnRule}.
      */
-    static final String CHURN_FLAG = "CASE WHEN e.lifecycle_stage = 'AT_RISK' THEN 'ENTERED_AT_RISK' END";
+    static String churnFlagSql() {
+        return "CASE WHEN e.repeat_intervals >= 1 AND e.p_alive < CAST(:churnThreshold AS double precision) THEN '"
+                + ChurnRule.PROBABILITY_ALIVE_BELOW_THRESHOLD.name() + "' WHEN e.lifecycle_stage = 'AT_RISK' THEN '"
+                + ChurnRule.ENTERED_AT_RISK.name() + "' END";
+    }
 
     /** What one run did. */
     public record Run(Instant asOf, long customers, long changed, long durationMs) {
@@ -98,17 +117,20 @@ public class Evaluation {
     private final PlatformConfig platform;
     private final Clock clock;
     private final EvaluationSettings settings;
+    private final ModelSettings modelSettings;
+    private final ChurnScores churnScores;
+    private final ZoneId zone;
     private final String source;
     private final String currency;
     private final StageThresholds thresholds;
     private final String factsSql;
     private final String populationSql;
-    private final String resultSql;
     private final String changesSql;
 
     @Inject
     public Evaluation(AgroalDataSource dataSource, Outbox outbox, ClusterJobs jobs, StreamPositions positions, PlatformConfig platform,
-                      Clock clock, EvaluationSettings settings, SegmentationConfig config, StageRules stageRules) {
+                      Clock clock, EvaluationSettings settings, ModelSettings modelSettings, ChurnScores churnScores,
+                      SegmentationConfig config, StageRules stageRules) {
         this.dataSource = dataSource;
         this.outbox = outbox;
         this.jobs = jobs;
@@ -116,12 +138,22 @@ public class Evaluation {
         this.platform = platform;
         this.clock = clock;
         this.settings = settings;
+        this.modelSettings = modelSettings;
+        this.churnScores = churnScores;
         this.source = config.eventSource();
         this.currency = config.currency();
         this.thresholds = stageRules.thresholds();
+        this.zone = thresholds.zone();
+        if (settings.repurchaseLeadDays() < 0 || settings.repurchaseLateDays() < 0 || settings.repurchaseMinIntervals() < 1) {
+            throw new IllegalArgumentException("segmentation.evaluation.repurchase-lead-days and -late-days must not be negative, "
+                    + "repurchase-min-intervals must be at least 1");
+        }
+        double threshold = modelSettings.churnThreshold();
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("segmentation.models.churn-threshold must be a probability from 0 to 1, was " + threshold);
+        }
         this.factsSql = factsSql(thresholds);
         this.populationSql = StageSql.population(thresholds, "eval_facts");
-        this.resultSql = resultSql(thresholds, TagThresholds.defaults());
         this.changesSql = changesSql(thresholds);
     }
 
@@ -169,6 +201,9 @@ public class Evaluation {
         long start = System.nanoTime();
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("asOf", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC));
+        parameters.put("leadDays", settings.repurchaseLeadDays());
+        parameters.put("lateDays", settings.repurchaseLateDays());
+        parameters.put("minIntervals", settings.repurchaseMinIntervals());
         long customers;
         long changed;
         try (Connection c = dataSource.getConnection()) {
@@ -190,16 +225,27 @@ public class Evaluation {
                 // the tags compare with the population's mean order value, whatever the stage rules' override
                 parameters.put("populationMeanAov", rs.getBigDecimal(2));
             }
-            customers = execute(c, resultSql, parameters);
+            Optional<ChurnScores.Active> active = churnScores.active();
+            int triples = churnScores.createTable(c, "eval_facts", active, modelSettings.monthlyDiscountRate());
+            parameters.put("churnThreshold", active.map(ChurnScores.Active::threshold).orElse(0.0));
+            parameters.put("churnModel", active.map(a -> a.model().name()).orElse(null));
+            parameters.put("churnFitId", active.map(ChurnScores.Active::fitId).orElse(null));
+            execute(c, CATEGORY_INTERVALS, Map.of());
             long t2 = System.nanoTime();
+            customers = execute(c, resultSql(thresholds, TagThresholds.defaults(), active), parameters);
+            long t3 = System.nanoTime();
             execute(c, changedSql(), parameters);
             changed = execute(c, UPSERT, parameters);
             execute(c, "DELETE FROM customer_segment s WHERE NOT EXISTS (SELECT 1 FROM eval_result e WHERE e.customer_id = s.customer_id)",
                     Map.of());
-            long t3 = System.nanoTime();
-            int published = publishChanges(c, asOf, parameters);
-            LOG.debugf("Segment evaluation as of %s: facts %d ms, stages/RFM/tags %d ms, compare and write %d ms, %d events published in %d ms",
-                    asOf, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, published, (System.nanoTime() - t3) / 1_000_000);
+            long t4 = System.nanoTime();
+            int published = publishChanges(c, asOf, parameters, active);
+            long t5 = System.nanoTime();
+            int reminders = publishRepurchaseDue(c, parameters);
+            LOG.debugf("Segment evaluation as of %s: facts %d ms, %d churn-score triples %d ms, stages/RFM/tags/scores %d ms, "
+                            + "compare and write %d ms, %d changes published in %d ms, %d repurchase reminders in %d ms",
+                    asOf, (t1 - t0) / 1_000_000, triples, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000,
+                    published, (t5 - t4) / 1_000_000, reminders, (System.nanoTime() - t5) / 1_000_000);
         } catch (SQLException e) {
             throw new IllegalStateException("the segment evaluation failed: " + e.getMessage(), e);
         }
@@ -227,6 +273,10 @@ public class Evaluation {
                 SELECT p.customer_id, p.registered_at, p.first_order_at, p.last_order_at, p.order_count, p.net_spend,
                        p.avg_order_value, p.discounted_order_share, p.items, p.top_categories, p.top_category_items,
                        p.likes, p.comments, p.shares,
+                       p.repeat_intervals, p.repeat_interval_median_days, p.repeat_spend,
+                       -- t_x and T of the purchase models in days (x is repeat_intervals), T NULL when the first order is after asOf
+                       CASE WHEN p.order_count > 0 THEN %5$s END AS tx_days,
+                       CASE WHEN p.order_count > 0 AND %6$s >= 0 THEN GREATEST(%6$s, %5$s) END AS t_days,
                        COALESCE(w.spend_12m, 0) AS spend_12m, COALESCE(w.orders_90d, 0) AS orders_90d
                 FROM customer_profile p
                 LEFT JOIN (SELECT customer_id, sum(net_spend) FILTER (WHERE %s) AS spend_12m,
@@ -235,11 +285,27 @@ public class Evaluation {
                            WHERE counted AND occurred_at <= %s AND occurred_at > %s - INTERVAL '13 months'
                            GROUP BY customer_id) w ON w.customer_id = p.customer_id"""
                 .formatted(RollingWindows.sqlInLast12Months("occurred_at", AS_OF, t.zone()),
-                        RollingWindows.sqlInLast90Days("occurred_at", AS_OF, t.zone()), AS_OF, AS_OF);
+                        RollingWindows.sqlInLast90Days("occurred_at", AS_OF, t.zone()), AS_OF, AS_OF,
+                        CalendarDays.sql("p.first_order_at", "p.last_order_at", t.zone()),
+                        CalendarDays.sql("p.first_order_at", AS_OF, t.zone()));
     }
 
-    private static String resultSql(StageThresholds t, TagThresholds tags) {
+    /**
+     * The typical gap between order days per category, across the customers whose top category it is and who have
+     * bought on two days at least: the median of their own median gaps. The basis of the expected next purchase of
+     * customers with too few gaps of their own.
+     */
+    private static final String CATEGORY_INTERVALS = """
+            CREATE TEMP TABLE eval_category_interval ON COMMIT DROP AS
+            SELECT top_categories[1] AS category,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY repeat_interval_median_days) AS days
+            FROM eval_facts
+            WHERE repeat_intervals >= 1 AND cardinality(top_categories) > 0
+            GROUP BY top_categories[1]""";
+
+    private static String resultSql(StageThresholds t, TagThresholds tags, Optional<ChurnScores.Active> active) {
         RfmScorer rfm = new RfmScorer(t.zone());
+        String expectedValue = active.map(a -> a.expectedValueSql("s.repeat_intervals", "s.repeat_spend")).orElse("CAST(NULL AS numeric)");
         return """
                 CREATE TEMP TABLE eval_result ON COMMIT DROP AS
                 SELECT s.customer_id, s.stage AS lifecycle_stage,
@@ -247,56 +313,110 @@ public class Evaluation {
                        CASE WHEN s.order_count > 0 THEN GREATEST(%s, 0) END AS recency_days,
                        CASE WHEN s.order_count > 0 THEN s.order_count END AS frequency,
                        CASE WHEN s.order_count > 0 THEN GREATEST(s.net_spend, 0) END AS monetary,
-                       r.segment AS rfm_segment, s.tags
+                       r.segment AS rfm_segment, s.tags, s.repeat_intervals, s.last_order_at,
+                       sc.p_alive,
+                       CASE WHEN sc.discounted_purchases IS NOT NULL
+                            THEN round(CAST(%s * sc.discounted_purchases AS numeric), 4) END AS clv_12m,
+                       CASE WHEN sc.p_alive IS NOT NULL THEN CAST(:churnModel AS varchar) END AS churn_model,
+                       CASE WHEN sc.p_alive IS NOT NULL THEN CAST(:churnFitId AS bigint) END AS churn_fit_id,
+                       %s
                 FROM (SELECT f.*, %s AS stage, %s AS tags FROM eval_facts f) s
-                LEFT JOIN (%s) r ON r.customer_id = s.customer_id"""
-                .formatted(CalendarDays.sql("s.last_order_at", AS_OF, t.zone()), StageSql.stageCase(t), TagSql.tagsArray(tags, "CAST(:populationMeanAov AS numeric)"), rfm.sql("eval_facts"));
+                LEFT JOIN (%s) r ON r.customer_id = s.customer_id
+                LEFT JOIN eval_scores sc ON sc.x = s.repeat_intervals AND sc.tx_days = s.tx_days AND sc.t_days = s.t_days
+                LEFT JOIN eval_category_interval ci ON ci.category = s.top_categories[1]"""
+                .formatted(CalendarDays.sql("s.last_order_at", AS_OF, t.zone()), expectedValue, repurchaseSql(t.zone()),
+                        StageSql.stageCase(t), TagSql.tagsArray(tags, "CAST(:populationMeanAov AS numeric)"), rfm.sql("eval_facts"));
+    }
+
+    /**
+     * {@code RepurchaseTiming.expectedNext} in SQL, over a row of {@code eval_facts} ({@code s}) and its category's
+     * typical interval ({@code ci}): the last order's date plus the customer's own median gap when they have
+     * {@code :minIntervals} gaps, otherwise their top category's typical gap, rounded to whole days halves up; an
+     * interval under one day is no basis. Columns {@code next_purchase_on}, {@code repurchase_basis} (loyalty-events'
+     * {@code RepurchaseBasis}), {@code repurchase_interval_days}, {@code repurchase_category}.
+     */
+    static String repurchaseSql(ZoneId zone) {
+        String own = "CASE WHEN s.order_count > 0 AND s.repeat_intervals >= :minIntervals "
+                + "AND round(s.repeat_interval_median_days) >= 1 THEN CAST(round(s.repeat_interval_median_days) AS int) END";
+        String category = "CASE WHEN s.order_count > 0 AND round(CAST(ci.days AS numeric)) >= 1 "
+                + "THEN CAST(round(CAST(ci.days AS numeric)) AS int) END";
+        String lastOrderOn = CalendarDays.sqlDate("s.last_order_at", zone);
+        return """
+                %3$s + COALESCE(%1$s, %2$s) AS next_purchase_on,
+                       CASE WHEN (%1$s) IS NOT NULL THEN '%4$s' WHEN (%2$s) IS NOT NULL THEN '%5$s' END AS repurchase_basis,
+                       COALESCE(%1$s, %2$s) AS repurchase_interval_days,
+                       CASE WHEN (%1$s) IS NULL AND (%2$s) IS NOT NULL THEN s.top_categories[1] END AS repurchase_category"""
+                .formatted(own, category, lastOrderOn, RepurchaseBasis.OWN_MEDIAN_INTERVAL.name(),
+                        RepurchaseBasis.CATEGORY_TYPICAL_INTERVAL.name());
     }
 
     private static String changedSql() {
         return """
                 CREATE TEMP TABLE eval_changed ON COMMIT DROP AS
                 SELECT n.*, o.lifecycle_stage AS old_stage, o.rfm_segment AS old_segment, o.tags AS old_tags,
+                       o.churn_flagged AS old_flagged, o.churn_rule AS old_rule,
                        CASE WHEN o.lifecycle_stage = n.lifecycle_stage THEN o.stage_since ELSE %s END AS stage_since
                 FROM (SELECT e.*, (%s) IS NOT NULL AS churn_flagged, %s AS churn_rule FROM eval_result e) n
                 LEFT JOIN customer_segment o ON o.customer_id = n.customer_id
                 WHERE o.customer_id IS NULL
-                   OR (n.lifecycle_stage, n.rfm_segment, n.r_score, n.f_score, n.m_score, n.tags, n.churn_flagged, n.churn_rule)
+                   OR (n.lifecycle_stage, n.rfm_segment, n.r_score, n.f_score, n.m_score, n.tags, n.churn_flagged, n.churn_rule,
+                       n.next_purchase_on)
                       IS DISTINCT FROM
-                      (o.lifecycle_stage, o.rfm_segment, o.r_score, o.f_score, o.m_score, o.tags, o.churn_flagged, o.churn_rule)"""
-                .formatted(AS_OF, CHURN_FLAG, CHURN_FLAG);
+                      (o.lifecycle_stage, o.rfm_segment, o.r_score, o.f_score, o.m_score, o.tags, o.churn_flagged, o.churn_rule,
+                       o.next_purchase_on)"""
+                .formatted(AS_OF, churnFlagSql(), churnFlagSql());
     }
 
+    /**
+     * A changed row is written whole: its churn scores and CLV are those of the evaluation that wrote it (the flag keeps
+     * the figures it was raised with while nothing else changes); {@code repurchase_due_sent_for} is left alone.
+     */
     private static final String UPSERT = """
             INSERT INTO customer_segment AS s (customer_id, as_of, lifecycle_stage, stage_since, r_score, f_score, m_score,
-                recency_days, frequency, monetary, rfm_segment, tags, churn_flagged, churn_rule, updated_at)
+                recency_days, frequency, monetary, rfm_segment, tags, churn_flagged, churn_rule, probability_alive, clv_12m,
+                churn_model, churn_fit_id, next_purchase_on, repurchase_basis, repurchase_interval_days, repurchase_category,
+                updated_at)
             SELECT customer_id, CAST(:asOf AS timestamptz), lifecycle_stage, stage_since, r_score, f_score, m_score,
-                   recency_days, frequency, monetary, rfm_segment, tags, churn_flagged, churn_rule, now()
+                   recency_days, frequency, monetary, rfm_segment, tags, churn_flagged, churn_rule, p_alive, clv_12m,
+                   churn_model, churn_fit_id, next_purchase_on, repurchase_basis, repurchase_interval_days, repurchase_category,
+                   now()
             FROM eval_changed
             ON CONFLICT (customer_id) DO UPDATE SET
                 as_of = EXCLUDED.as_of, lifecycle_stage = EXCLUDED.lifecycle_stage, stage_since = EXCLUDED.stage_since,
                 r_score = EXCLUDED.r_score, f_score = EXCLUDED.f_score, m_score = EXCLUDED.m_score,
                 recency_days = EXCLUDED.recency_days, frequency = EXCLUDED.frequency, monetary = EXCLUDED.monetary,
                 rfm_segment = EXCLUDED.rfm_segment, tags = EXCLUDED.tags, churn_flagged = EXCLUDED.churn_flagged,
-                churn_rule = EXCLUDED.churn_rule, updated_at = EXCLUDED.updated_at""";
+                churn_rule = EXCLUDED.churn_rule, probability_alive = EXCLUDED.probability_alive, clv_12m = EXCLUDED.clv_12m,
+                churn_model = EXCLUDED.churn_model, churn_fit_id = EXCLUDED.churn_fit_id,
+                next_purchase_on = EXCLUDED.next_purchase_on, repurchase_basis = EXCLUDED.repurchase_basis,
+                repurchase_interval_days = EXCLUDED.repurchase_interval_days, repurchase_category = EXCLUDED.repurchase_category,
+                updated_at = EXCLUDED.updated_at""";
 
     /** The changes to publish; the stage's reason is rendered for the customers whose stage changed only. */
     private static String changesSql(StageThresholds t) {
         return """
                 SELECT customer_id, old_stage, lifecycle_stage,
                        CASE WHEN old_stage IS DISTINCT FROM lifecycle_stage THEN %s END AS stage_reason,
-                       old_segment, rfm_segment, recency_days, frequency, monetary, r_score, f_score, m_score, old_tags, tags
-                FROM (SELECT x.*, x.lifecycle_stage AS stage, f.registered_at, f.first_order_at, f.last_order_at, f.order_count,
+                       old_segment, rfm_segment, recency_days, frequency, monetary, r_score, f_score, m_score, old_tags, tags,
+                       churn_flagged AND (old_flagged IS NOT TRUE OR old_rule IS DISTINCT FROM churn_rule) AS newly_flagged,
+                       churn_rule, p_alive, clv_12m, churn_model
+                FROM (SELECT x.*, x.lifecycle_stage AS stage, f.registered_at, f.first_order_at, f.order_count,
                              f.spend_12m, f.avg_order_value, f.orders_90d
                       FROM eval_changed x JOIN eval_facts f ON f.customer_id = x.customer_id
                       WHERE x.old_stage IS DISTINCT FROM x.lifecycle_stage
                          OR (x.rfm_segment IS NOT NULL AND x.old_segment IS DISTINCT FROM x.rfm_segment)
-                         OR COALESCE(x.old_tags, CAST('{}' AS text[])) <> x.tags) c"""
+                         OR COALESCE(x.old_tags, CAST('{}' AS text[])) <> x.tags
+                         OR (x.churn_flagged AND (x.old_flagged IS NOT TRUE OR x.old_rule IS DISTINCT FROM x.churn_rule))) c"""
                 .formatted(StageReasonSql.reasonCase(t));
     }
 
-    /** Reads the changes with a cursor and publishes them in chunks, a customer's events in the order stage, RFM, tags. */
-    private int publishChanges(Connection c, Instant asOf, Map<String, ?> parameters) throws SQLException {
+    /**
+     * Reads the changes with a cursor and publishes them in chunks, a customer's events in the order stage, RFM, tags,
+     * churn flag. {@code ChurnRiskFlagged} is published when the customer becomes flagged, or is flagged by another rule
+     * than before; not again while the flag stays.
+     */
+    private int publishChanges(Connection c, Instant asOf, Map<String, ?> parameters, Optional<ChurnScores.Active> active)
+            throws SQLException {
         int chunk = Math.max(1, settings.publishChunk());
         int published = 0;
         List<EventEnvelope<?>> events = new ArrayList<>(chunk + 3);
@@ -331,6 +451,9 @@ public class Evaluation {
                         events.add(EventEnvelope.of(customer, asOf, source,
                                 new TagsChanged(List.copyOf(added), List.copyOf(removed), tags)));
                     }
+                    if (rs.getBoolean("newly_flagged")) {
+                        events.add(EventEnvelope.of(customer, asOf, source, churnRiskFlagged(rs, asOf, active)));
+                    }
                     if (events.size() >= chunk) {
                         published += events.size();
                         outbox.publishAll(Topics.SEGMENT_EVENTS, events);
@@ -341,6 +464,65 @@ public class Evaluation {
         }
         outbox.publishAll(Topics.SEGMENT_EVENTS, events);
         return published + events.size();
+    }
+
+    private ChurnRiskFlagged churnRiskFlagged(ResultSet rs, Instant asOf, Optional<ChurnScores.Active> active) throws SQLException {
+        ChurnRule rule = ChurnRule.valueOf(rs.getString("churn_rule"));
+        double alive = rs.getDouble("p_alive");
+        Double probabilityAlive = rs.wasNull() ? null : alive;
+        String model = rs.getString("churn_model");
+        BigDecimal clv = rs.getBigDecimal("clv_12m");
+        if (clv != null) {
+            clv = clv.max(BigDecimal.ZERO).setScale(Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits()),
+                    RoundingMode.HALF_EVEN);
+        }
+        Double threshold = rule == ChurnRule.PROBABILITY_ALIVE_BELOW_THRESHOLD ? active.map(ChurnScores.Active::threshold).orElse(null) : null;
+        return new ChurnRiskFlagged(probabilityAlive, rule, threshold, clv, clv == null ? null : currency,
+                model == null || probabilityAlive == null ? null : ChurnModel.valueOf(model), asOf);
+    }
+
+    /**
+     * {@code RepurchaseDue} of the customers whose reminder is due as of {@code asOf} ({@code RepurchaseTiming.due}: from
+     * {@code leadDays} before the expected date to {@code lateDays} after it, the dates in the shop's zone) and was not
+     * published for their last order yet: marked published (for that order) and published.
+     */
+    private int publishRepurchaseDue(Connection c, Map<String, ?> parameters) throws SQLException {
+        String today = CalendarDays.sqlDate(AS_OF, zone);
+        execute(c, """
+                CREATE TEMP TABLE eval_due ON COMMIT DROP AS
+                SELECT s.customer_id, s.next_purchase_on, s.repurchase_basis, s.repurchase_interval_days, s.repurchase_category,
+                       e.last_order_at
+                FROM customer_segment s JOIN eval_result e ON e.customer_id = s.customer_id
+                WHERE s.next_purchase_on IS NOT NULL
+                  AND %1$s BETWEEN s.next_purchase_on - CAST(:leadDays AS int) AND s.next_purchase_on + CAST(:lateDays AS int)
+                  AND s.repurchase_due_sent_for IS DISTINCT FROM e.last_order_at""".formatted(today), parameters);
+        int due = (int) execute(c, """
+                UPDATE customer_segment s SET repurchase_due_sent_for = d.last_order_at
+                FROM eval_due d WHERE d.customer_id = s.customer_id""", Map.of());
+        if (due == 0) {
+            return 0;
+        }
+        int chunk = Math.max(1, settings.publishChunk());
+        List<EventEnvelope<?>> events = new ArrayList<>(chunk);
+        Instant asOf = ((OffsetDateTime) parameters.get("asOf")).toInstant();
+        try (PreparedStatement s = c.prepareStatement("SELECT * FROM eval_due")) {
+            s.setFetchSize(Math.min(chunk, 10_000));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    LocalDate expectedOn = rs.getObject("next_purchase_on", LocalDate.class);
+                    events.add(EventEnvelope.of(rs.getString("customer_id"), asOf, source, new RepurchaseDue(
+                            expectedOn.atStartOfDay(zone).toInstant(), RepurchaseBasis.valueOf(rs.getString("repurchase_basis")),
+                            rs.getInt("repurchase_interval_days"), rs.getString("repurchase_category"),
+                            rs.getObject("last_order_at", OffsetDateTime.class).toInstant())));
+                    if (events.size() >= chunk) {
+                        outbox.publishAll(Topics.SEGMENT_EVENTS, events);
+                        events = new ArrayList<>(chunk);
+                    }
+                }
+            }
+        }
+        outbox.publishAll(Topics.SEGMENT_EVENTS, events);
+        return due;
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,9 +30,15 @@ import java.util.Optional;
 public class SegmentQueries {
 
     /** A customer's row of {@code customer_segment}. */
+    /**
+     * @param probabilityAlive  by the active fit as of {@code asOf}; absent without a fit or for a customer who never bought
+     * @param clv12m            12-month customer lifetime value by the active fit, reporting currency; absent likewise
+     * @param nextPurchaseOn    the day (shop's zone) the customer is expected to buy again; absent without a basis
+     */
     public record Member(String customerId, String lifecycleStage, Instant stageSince, Integer r, Integer f, Integer m,
                          Integer recencyDays, Integer frequency, BigDecimal monetary, String rfmSegment, List<String> tags,
-                         boolean churnFlagged, String churnRule, Instant asOf) {
+                         boolean churnFlagged, String churnRule, Double probabilityAlive, BigDecimal clv12m,
+                         LocalDate nextPurchaseOn, Instant asOf) {
     }
 
     /** Customers by lifecycle stage and by RFM segment (every value, 0 when empty), as of the latest evaluation. */
@@ -48,7 +55,7 @@ public class SegmentQueries {
 
     private static final String COLUMNS = """
             customer_id, lifecycle_stage, stage_since, r_score, f_score, m_score, recency_days, frequency, monetary,
-            rfm_segment, tags, churn_flagged, churn_rule, as_of""";
+            rfm_segment, tags, churn_flagged, churn_rule, probability_alive, clv_12m, next_purchase_on, as_of""";
 
     private final EntityManager entities;
     private final AgroalDataSource dataSource;
@@ -176,7 +183,13 @@ public class SegmentQueries {
                 integer(rs, "r_score"), integer(rs, "f_score"), integer(rs, "m_score"), integer(rs, "recency_days"),
                 integer(rs, "frequency"), rs.getBigDecimal("monetary"), rs.getString("rfm_segment"),
                 tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()), rs.getBoolean("churn_flagged"),
-                rs.getString("churn_rule"), instant(rs.getTimestamp("as_of")));
+                rs.getString("churn_rule"), probability(rs), rs.getBigDecimal("clv_12m"),
+                rs.getObject("next_purchase_on", LocalDate.class), instant(rs.getTimestamp("as_of")));
+    }
+
+    private static Double probability(ResultSet rs) throws SQLException {
+        double p = rs.getDouble("probability_alive");
+        return rs.wasNull() ? null : p;
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

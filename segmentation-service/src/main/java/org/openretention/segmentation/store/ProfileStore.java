@@ -249,7 +249,8 @@ public class ProfileStore {
     /**
      * Every aggregate of the customers named by the first two parameters (the same array), from their facts alone.
      * spend_12m and orders_90d are counted back from the profile's last event time ({@link RollingWindows}); the
-     * repeat intervals are between distinct order days in the shop's zone; top categories are ranked by items, ties
+     * repeat intervals are between distinct order days in the shop's zone, the repeat spend is that of every order day
+     * but the first; top categories are ranked by items, ties
      * by name (byte-wise, as Java orders strings).
      */
     static String recomputeStatement(ZoneId zone) {
@@ -275,14 +276,15 @@ public class ProfileStore {
                     GROUP BY p.customer_id
                 ),
                 order_days AS (
-                    SELECT DISTINCT customer_id, %3$s AS day FROM placed WHERE counted
+                    SELECT customer_id, %3$s AS day, sum(net_spend) AS spend FROM placed WHERE counted GROUP BY 1, 2
                 ),
                 gaps AS (
-                    SELECT customer_id, day - lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap FROM order_days
+                    SELECT customer_id, spend, day - lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap FROM order_days
                 ),
                 intervals AS (
                     SELECT customer_id, count(*) AS n, round(avg(gap), 2) AS mean_days,
-                           CAST(percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS numeric(10,1)) AS median_days
+                           CAST(percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS numeric(10,1)) AS median_days,
+                           sum(spend) AS repeat_spend
                     FROM gaps WHERE gap IS NOT NULL GROUP BY customer_id
                 ),
                 category_items AS (
@@ -310,6 +312,7 @@ public class ProfileStore {
                     repeat_intervals = COALESCE(i.n, 0),
                     repeat_interval_mean_days = i.mean_days,
                     repeat_interval_median_days = i.median_days,
+                    repeat_spend = COALESCE(i.repeat_spend, 0),
                     items = COALESCE(k.items, 0),
                     top_categories = COALESCE(k.top_categories, '{}'),
                     top_category_items = COALESCE(k.top_items, '{}'),

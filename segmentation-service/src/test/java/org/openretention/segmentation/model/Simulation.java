@@ -49,6 +49,47 @@ public final class Simulation {
         return customers;
     }
 
+    /** One purchase of {@link #bgNbdPurchases}: the customer, the day (from the first day of the population) and its value. */
+    public record SimulatedPurchase(String customerId, int orderNo, int day, double amount) {
+    }
+
+    /**
+     * Purchase histories told by a BG/NBD (Gamma(r, alpha) weekly purchase rates, Beta(a, b) dropout after each repeat
+     * day) with first purchases spread over the first 12 weeks, followed to day {@code lastDay}; order values
+     * Gamma-Gamma with p = 6, q = 4, γ = 15 (a mean of 30). Customers are named {@code prefix + i}.
+     */
+    public static List<SimulatedPurchase> bgNbdPurchases(SplittableRandom random, String prefix, int customers, int lastDay,
+                                                         double r, double alpha, double a, double b) {
+        List<SimulatedPurchase> purchases = new ArrayList<>();
+        for (int i = 0; i < customers; i++) {
+            String customer = prefix + i;
+            int firstDay = random.nextInt(84);
+            double rate = gamma(random, r) / alpha;
+            double p = gamma(random, a);
+            double dropout = p / (p + gamma(random, b));
+            double scale = gamma(random, 4) / 15;
+            int n = 0;
+            purchases.add(new SimulatedPurchase(customer, n++, firstDay, gamma(random, 6) / scale));
+            double time = firstDay;
+            int previousDay = firstDay;
+            while (true) {
+                time += -Math.log(1 - random.nextDouble()) / rate * 7;
+                int day = (int) Math.floor(time);
+                if (day > lastDay) {
+                    break;
+                }
+                if (day != previousDay) {
+                    purchases.add(new SimulatedPurchase(customer, n++, day, gamma(random, 6) / scale));
+                    previousDay = day;
+                    if (random.nextDouble() < dropout) {
+                        break;
+                    }
+                }
+            }
+        }
+        return purchases;
+    }
+
     /** Gamma(shape, 1) by Marsaglia and Tsang, with the boost {@code U^(1/shape)} below shape 1. */
     public static double gamma(SplittableRandom random, double shape) {
         if (shape < 1) {

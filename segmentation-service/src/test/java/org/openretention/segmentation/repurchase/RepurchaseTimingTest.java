@@ -60,7 +60,7 @@ class RepurchaseTimingTest {
         ProfileFacts p = Profiles.customer().orders(3, lateEveningUtc.minusSeconds(86_400L * 40), lateEveningUtc, "90")
                 .repeatIntervals(2, 20).build();
 
-        assertThat(new RepurchaseTiming(3, 2, ZoneId.of("Asia/Shanghai")).expectedNext(p, Map.of()).orElseThrow().expectedOn())
+        assertThat(new RepurchaseTiming(3, 7, 2, ZoneId.of("Asia/Shanghai")).expectedNext(p, Map.of()).orElseThrow().expectedOn())
                 .as("06:30 on 2 September in Shanghai").isEqualTo(LocalDate.of(2026, 9, 22));
     }
 
@@ -71,8 +71,9 @@ class RepurchaseTimingTest {
         assertThat(TIMING.due(expected, Instant.parse("2026-09-17T23:59:59Z"), null)).isEmpty();
         assertThat(TIMING.due(expected, Instant.parse("2026-09-18T00:00:00Z"), null))
                 .contains(new RepurchaseDue(LocalDate.of(2026, 9, 21), LocalDate.of(2026, 9, 18), LAST_ORDER));
-        assertThat(TIMING.due(expected, Instant.parse("2026-10-30T00:00:00Z"), null)).as("still due when late").isPresent();
-        assertThat(new RepurchaseTiming(0, 2, ZoneOffset.UTC).due(expected, Instant.parse("2026-09-20T12:00:00Z"), null))
+        assertThat(TIMING.due(expected, Instant.parse("2026-09-28T23:59:59Z"), null)).as("still due up to 7 days late").isPresent();
+        assertThat(TIMING.due(expected, Instant.parse("2026-09-29T00:00:00Z"), null)).as("no longer due: lapsing").isEmpty();
+        assertThat(new RepurchaseTiming(0, 7, 2, ZoneOffset.UTC).due(expected, Instant.parse("2026-09-20T12:00:00Z"), null))
                 .as("no lead: due on the expected date").isEmpty();
     }
 

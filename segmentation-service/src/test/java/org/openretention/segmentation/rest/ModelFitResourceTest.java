@@ -214,35 +214,10 @@ class ModelFitResourceTest {
      * over 12 weeks from {@link #FIRST_DAY}, followed to the holdout end; order values Gamma-Gamma (p 6, q 4, gamma 15).
      */
     private static List<SeededOrder> bgNbdPopulation(SplittableRandom random) {
-        List<SeededOrder> orders = new ArrayList<>();
         int lastDayOfData = (int) ChronoUnit.DAYS.between(FIRST_DAY, HOLDOUT_END);
-        for (int i = 0; i < CUSTOMERS; i++) {
-            String customer = "fit-sim-" + i;
-            int firstDay = random.nextInt(84);
-            double rate = Simulation.gamma(random, R) / ALPHA;
-            double a = Simulation.gamma(random, A);
-            double dropout = a / (a + Simulation.gamma(random, B));
-            double scale = Simulation.gamma(random, 4) / 15;
-            int n = 0;
-            orders.add(new SeededOrder(customer, "o-" + n++, noon(FIRST_DAY.plusDays(firstDay)), amount(Simulation.gamma(random, 6) / scale)));
-            double time = firstDay;
-            int lastDay = firstDay;
-            while (true) {
-                time += -Math.log(1 - random.nextDouble()) / rate * 7;
-                int day = (int) Math.floor(time);
-                if (day > lastDayOfData) {
-                    break;
-                }
-                if (day != lastDay) {
-                    orders.add(new SeededOrder(customer, "o-" + n++, noon(FIRST_DAY.plusDays(day)), amount(Simulation.gamma(random, 6) / scale)));
-                    lastDay = day;
-                    if (random.nextDouble() < dropout) {
-                        break;
-                    }
-                }
-            }
-        }
-        return orders;
+        return Simulation.bgNbdPurchases(random, "fit-sim-", CUSTOMERS, lastDayOfData, R, ALPHA, A, B).stream()
+                .map(p -> new SeededOrder(p.customerId(), "o-" + p.orderNo(), noon(FIRST_DAY.plusDays(p.day())), amount(p.amount())))
+                .toList();
     }
 
     private static Instant noon(LocalDate day) {

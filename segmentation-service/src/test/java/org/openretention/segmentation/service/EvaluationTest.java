@@ -27,6 +27,9 @@ import org.openretention.segmentation.store.CustomerProfileEntity;
 import org.openretention.segmentation.store.ProfileRepository;
 import org.openretention.segmentation.store.ProfileSeeds;
 import org.openretention.segmentation.store.ProfileSeeds.Order;
+import org.openretention.segmentation.store.PurchaseHistory;
+import org.openretention.segmentation.model.CustomerSummary;
+import org.openretention.segmentation.model.Summaries;
 import org.openretention.segmentation.tags.TagRules;
 import org.openretention.segmentation.tags.TagThresholds;
 import org.openretention.testkit.KafkaTestClient;
@@ -71,6 +74,10 @@ class EvaluationTest {
     StageRules stageRules;
     @Inject
     EventCodec codec;
+    @Inject
+    ChurnScores churnScores;
+    @Inject
+    PurchaseHistory purchases;
 
     @BeforeAll
     static void connect() {
@@ -152,11 +159,13 @@ class EvaluationTest {
                 assertThat(row.segment()).as("RFM segment of %s", id).isEqualTo(scores.segment().name());
             }
             assertThat(row.tags()).as("tags of %s", id).containsExactlyElementsOf(expected.tags().get(id));
-            assertThat(row.churnFlagged()).as("churn flag of %s", id).isEqualTo(row.stage().equals("AT_RISK"));
+            String rule = expected.churnRules().get(id);
+            assertThat(row.churnRule()).as("churn rule of %s", id).isEqualTo(rule);
+            assertThat(row.churnFlagged()).as("churn flag of %s", id).isEqualTo(rule != null);
         }
         seeded.forEach((id, stage) -> assertThat(rows.get(id).stage()).as("seeded %s", id).isEqualTo(stage.name()));
         assertThat(rows.get(active).tags()).containsExactly("CATEGORY:BOOKS", "PRICE_SENSITIVE", "SOCIAL_ENGAGED");
-        assertThat(rows.get(atRisk).churnRule()).isEqualTo("ENTERED_AT_RISK");
+        assertThat(rows.get(atRisk).churnFlagged()).isTrue();
 
         // nothing changed: nothing written, nothing published
         ExtractableResponse<Response> second = evaluate(AS_OF);
@@ -230,6 +239,150 @@ class EvaluationTest {
         }
     }
 
+    /**
+     * With an active fit: a repeat buyer gone quiet for long is flagged by the model's probability (once), a one-time
+     * buyer entering AT_RISK by the stage rule; RepurchaseDue comes once per cycle, from the customer's own median gap
+     * or from their top category's typical gap.
+     */
+    @Test
+    void churnFlagsFollowTheActiveFitAndRepurchaseRemindersComeOncePerCycle() throws Exception {
+        // a population of its own (first purchases in early 2012, no other test writes there), fitted as a cohort and activated
+        java.time.LocalDate firstDay = java.time.LocalDate.of(2012, 1, 2);
+        List<org.openretention.segmentation.model.Simulation.SimulatedPurchase> simulated = org.openretention.segmentation.model.Simulation
+                .bgNbdPurchases(new java.util.SplittableRandom(11), "eval-sim-" + TestEvents.newCustomerId() + "-", 3000, 273, 0.5, 6, 0.8, 2.5);
+        Map<String, List<Order>> population = new LinkedHashMap<>();
+        simulated.forEach(p -> population.computeIfAbsent(p.customerId(), k -> new java.util.ArrayList<>()).add(new Order("o-" + p.orderNo(),
+                firstDay.plusDays(p.day()).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC),
+                BigDecimal.valueOf(Math.max(0.01, p.amount())).setScale(2, java.math.RoundingMode.HALF_EVEN), false, "{}")));
+        String category = "TEA-" + TestEvents.newCustomerId();
+        String items = "{\"" + category + "\": 1}";
+        String lapsing = TestEvents.newCustomerId();
+        String loyal = TestEvents.newCustomerId();
+        String newcomer = TestEvents.newCustomerId();
+        String oneTimeAtRisk = TestEvents.newCustomerId();
+        try (Connection c = dataSource.getConnection()) {
+            ProfileSeeds seeds = new ProfileSeeds(c);
+            for (var e : population.entrySet()) {
+                seeds.customer(e.getKey(), null, 0, e.getValue());
+            }
+            List<Order> lapsingOrders = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                lapsingOrders.add(order("l" + i, 700 - 10 * i, "50", false, "{}"));
+            }
+            List<Order> loyalOrders = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                loyalOrders.add(order("y" + i, 190 - 20 * i, "60", false, "{}"));
+            }
+            seeds.customer(lapsing, null, 0, lapsingOrders)
+                    .customer(loyal, null, 0, loyalOrders)
+                    .customer(newcomer, null, 0, List.of(order("n1", 5, "30", false, items)))
+                    .customer(oneTimeAtRisk, null, 0, List.of(order("t1", 160, "30", false, "{}")));
+            // three customers of the category, with gaps of 30, 40 and 50 days: a typical gap of 40 days
+            for (int gap : new int[] {30, 40, 50}) {
+                seeds.customer(TestEvents.newCustomerId(), null, 0, List.of(order("c1", 400, "20", false, items),
+                        order("c2", 400 - gap, "20", false, items)));
+            }
+            seeds.recompute(stageRules.thresholds().zone());
+        }
+        given().auth().oauth2(TestTokens.withRoles("ops")).queryParam("calibrationEnd", firstDay.plusDays(273).toString())
+                .queryParam("cohortStart", firstDay.toString()).queryParam("cohortEnd", firstDay.plusDays(84).toString())
+                .queryParam("activate", true).post("/models/fit").then().statusCode(200).body("activated", equalTo(true));
+
+        evaluate(AS_OF);
+
+        Map<String, Row> rows = rows();
+        assertThat(rows.get(lapsing).stage()).isEqualTo("DORMANT");
+        assertThat(rows.get(lapsing).churnRule()).isEqualTo("PROBABILITY_ALIVE_BELOW_THRESHOLD");
+        assertThat(rows.get(loyal).churnFlagged()).as("a regular buyer is not flagged").isFalse();
+        assertThat(rows.get(oneTimeAtRisk).churnRule()).as("no repeat purchase: only the stage flags").isEqualTo("ENTERED_AT_RISK");
+        Map<String, Double> alive = probabilitiesAlive(java.util.Set.of(lapsing, loyal, oneTimeAtRisk), AS_OF);
+        Map<String, Object[]> scores = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT customer_id, probability_alive, clv_12m, churn_model, next_purchase_on, repurchase_basis, "
+                     + "repurchase_interval_days, repurchase_category FROM customer_segment WHERE customer_id IN ('"
+                     + String.join("','", lapsing, loyal, newcomer, oneTimeAtRisk) + "')")) {
+            while (rs.next()) {
+                scores.put(rs.getString(1), new Object[] {rs.getObject(2), rs.getBigDecimal(3), rs.getString(4),
+                        rs.getObject(5, java.time.LocalDate.class), rs.getString(6), rs.getObject(7), rs.getString(8)});
+            }
+        }
+        for (String id : List.of(lapsing, loyal, oneTimeAtRisk)) {
+            assertThat((Double) scores.get(id)[0]).as("probability alive of %s", id).isCloseTo(alive.get(id), org.assertj.core.api.Assertions.within(1e-9));
+            assertThat((BigDecimal) scores.get(id)[1]).as("CLV of %s", id).isNotNegative();
+        }
+        assertThat(alive.get(lapsing)).isLessThan(0.3);
+        assertThat(alive.get(loyal)).isGreaterThan(0.3);
+        java.time.LocalDate loyalLastOrder = java.time.LocalDate.ofInstant(daysAgo(10), java.time.ZoneOffset.UTC);
+        assertThat(scores.get(loyal)).as("the loyal buyer's own median gap").containsSequence(loyalLastOrder.plusDays(20), "OWN_MEDIAN_INTERVAL", 20, null);
+        java.time.LocalDate newcomerOrder = java.time.LocalDate.ofInstant(daysAgo(5), java.time.ZoneOffset.UTC);
+        assertThat(scores.get(newcomer)).as("the newcomer's category's typical gap")
+                .containsSequence(newcomerOrder.plusDays(40), "CATEGORY_TYPICAL_INTERVAL", 40, category);
+
+        // the loyal buyer is due 3 days before the expected date, once; the newcomer later
+        Instant dueDay = loyalLastOrder.plusDays(17).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(60);
+        evaluate(dueDay.minusSeconds(120));
+        evaluate(dueDay);
+        evaluate(dueDay.plus(Duration.ofHours(30)));
+
+        List<EventEnvelope<?>> events = segmentEvents(records -> {
+            List<EventEnvelope<?>> seen = decode(records);
+            return seen.stream().anyMatch(e -> e.customerId().equals(loyal) && e.payload() instanceof org.openretention.events.segments.RepurchaseDue)
+                    && seen.stream().anyMatch(e -> e.customerId().equals(lapsing) && e.payload() instanceof org.openretention.events.segments.ChurnRiskFlagged)
+                    && seen.stream().anyMatch(e -> e.customerId().equals(oneTimeAtRisk) && e.payload() instanceof org.openretention.events.segments.ChurnRiskFlagged);
+        });
+        List<org.openretention.events.segments.ChurnRiskFlagged> lapsingFlags = payloads(events, lapsing, org.openretention.events.segments.ChurnRiskFlagged.class);
+        assertThat(lapsingFlags).as("flagged once, not at every evaluation").hasSize(1);
+        assertThat(lapsingFlags.get(0).rule().name()).isEqualTo("PROBABILITY_ALIVE_BELOW_THRESHOLD");
+        assertThat(lapsingFlags.get(0).threshold()).isEqualTo(0.3);
+        assertThat(lapsingFlags.get(0).probabilityAlive()).isCloseTo(alive.get(lapsing), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(lapsingFlags.get(0).model()).isNotNull();
+        assertThat(lapsingFlags.get(0).currency()).isEqualTo("CNY");
+        assertThat(lapsingFlags.get(0).expectedClv12m()).isEqualByComparingTo(((BigDecimal) scores.get(lapsing)[1]).setScale(2, java.math.RoundingMode.HALF_EVEN));
+        assertThat(lapsingFlags.get(0).asOf()).isEqualTo(AS_OF);
+        List<org.openretention.events.segments.ChurnRiskFlagged> atRiskFlags = payloads(events, oneTimeAtRisk, org.openretention.events.segments.ChurnRiskFlagged.class);
+        assertThat(atRiskFlags).hasSize(1);
+        assertThat(atRiskFlags.get(0).rule().name()).isEqualTo("ENTERED_AT_RISK");
+        assertThat(atRiskFlags.get(0).threshold()).isNull();
+        assertThat(atRiskFlags.get(0).probabilityAlive()).isNotNull();
+        assertThat(payloads(events, loyal, org.openretention.events.segments.ChurnRiskFlagged.class)).isEmpty();
+
+        List<org.openretention.events.segments.RepurchaseDue> reminders = payloads(events, loyal, org.openretention.events.segments.RepurchaseDue.class);
+        assertThat(reminders).as("one reminder per cycle").hasSize(1);
+        assertThat(reminders.get(0).expectedAt()).isEqualTo(loyalLastOrder.plusDays(20).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        assertThat(reminders.get(0).basis().name()).isEqualTo("OWN_MEDIAN_INTERVAL");
+        assertThat(reminders.get(0).intervalDays()).isEqualTo(20);
+        assertThat(reminders.get(0).category()).isNull();
+        assertThat(reminders.get(0).lastOrderAt()).isEqualTo(daysAgo(10));
+        assertThat(payloads(events, newcomer, org.openretention.events.segments.RepurchaseDue.class)).as("not due yet").isEmpty();
+        // long past the expected date nobody is reminded any more: the lapsing buyer never was
+        assertThat(payloads(events, lapsing, org.openretention.events.segments.RepurchaseDue.class)).isEmpty();
+
+        // the profile shows the stored flag, scores and the expected next purchase
+        given().auth().oauth2(TestTokens.withRoles("marketing")).get("/customers/{id}/profile", lapsing).then().statusCode(200)
+                .body("segments.atRisk", equalTo(true)).body("segments.churnRule", equalTo("PROBABILITY_ALIVE_BELOW_THRESHOLD"));
+        given().auth().oauth2(TestTokens.withRoles("marketing")).get("/customers/{id}/profile", newcomer).then().statusCode(200)
+                .body("segments.nextPurchaseExpectedAt", equalTo(newcomerOrder.plusDays(40).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString()));
+    }
+
+    private List<EventEnvelope<?>> segmentEvents(Predicate<List<ConsumerRecord<String, byte[]>>> done) {
+        return decode(kafka.readUntil(Topics.SEGMENT_EVENTS, Duration.ofSeconds(60), done));
+    }
+
+    private List<EventEnvelope<?>> decode(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().<EventEnvelope<?>>map(r -> {
+            try {
+                return codec.decode(r.value());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
+    }
+
+    private static <T> List<T> payloads(List<EventEnvelope<?>> events, String customer, Class<T> type) {
+        return events.stream().filter(e -> e.customerId().equals(customer) && type.isInstance(e.payload()))
+                .map(e -> type.cast(e.payload())).toList();
+    }
+
     @SuppressWarnings("unchecked")
     private List<EventEnvelope<LifecycleStageChanged>> stageChanges(List<ConsumerRecord<String, byte[]>> records, String customer) {
         return records.stream().filter(r -> customer.equals(r.key())).map(r -> {
@@ -243,7 +396,7 @@ class EvaluationTest {
     }
 
     private record Expected(Map<String, ProfileFacts> facts, Map<String, StageDecision> stages, Map<String, RfmScores> rfm,
-                            Map<String, List<String>> tags) {
+                            Map<String, List<String>> tags, Map<String, String> churnRules) {
     }
 
     private Expected expected(Instant asOf) {
@@ -265,7 +418,33 @@ class EvaluationTest {
             tags.put(id, List.copyOf(tagRules.tags(f, population.meanAov())));
         });
         Map<String, RfmScores> rfm = new RfmScorer(stageRules.thresholds().zone()).score(facts.values(), asOf);
-        return new Expected(facts, stages, rfm, tags);
+        // the churn flag by the fit active now (another test class may have activated one): the model's rule first
+        Map<String, Double> alive = probabilitiesAlive(facts.keySet(), asOf);
+        Map<String, String> churnRules = new HashMap<>();
+        facts.forEach((id, f) -> {
+            Double p = alive.get(id);
+            String rule = f.repeatIntervals().count() >= 1 && p != null && p < 0.3 ? "PROBABILITY_ALIVE_BELOW_THRESHOLD"
+                    : stages.get(id).stage() == LifecycleStage.AT_RISK ? "ENTERED_AT_RISK" : null;
+            churnRules.put(id, rule);
+        });
+        return new Expected(facts, stages, rfm, tags, churnRules);
+    }
+
+    /** The active fit's probability alive of each customer who bought, as of {@code asOf}'s day; empty without a fit. */
+    private Map<String, Double> probabilitiesAlive(java.util.Set<String> customers, Instant asOf) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, Double> alive = new HashMap<>();
+            churnScores.active().ifPresent(active -> {
+                java.time.ZoneId zone = stageRules.thresholds().zone();
+                java.time.LocalDate day = java.time.LocalDate.ofInstant(asOf, zone);
+                Summaries summaries = new Summaries(zone, day);
+                for (String id : customers) {
+                    summaries.summarise(id, purchases.ofCustomerBefore(id, day.plusDays(1).atStartOfDay(zone).toInstant()))
+                            .ifPresent(summary -> alive.put(id, active.purchases().probabilityAlive(summary)));
+                }
+            });
+            return alive;
+        });
     }
 
     private record Row(String stage, Integer r, Integer f, Integer m, String segment, List<String> tags, boolean churnFlagged,
