@@ -56,6 +56,8 @@ class ProfileIntakeTest {
 
     @Inject
     ProcessedEvents processed;
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
 
     @BeforeAll
     static void connect() {
@@ -197,14 +199,17 @@ class ProfileIntakeTest {
     }
 
     @Test
-    void anErasedCustomerLosesTheProfileAndLateEventsDoNotBringItBack() {
+    void anErasedCustomerLosesTheProfileAndLateEventsDoNotBringItBack() throws Exception {
         String c = TestEvents.newCustomerId();
         publish(TestEvents.customerRegistered(c, daysAgo(30)));
         publish(TestEvents.orderCompleted(c, "o-1", "100.00", daysAgo(20)));
         awaitProfile(c, "orders.count", 1);
+        given().auth().oauth2(TestTokens.withRoles("ops")).queryParam("asOf", NOW.toString()).post("/evaluations").then().statusCode(200);
+        assertThat(segmentRows(c)).as("evaluated").isEqualTo(1);
 
         publish(event(c, daysAgo(1), new CustomerErased(daysAgo(1))));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> profile(c).statusCode(404).contentType("application/problem+json"));
+        assertThat(segmentRows(c)).as("the segments go with the profile, not at the next evaluation").isZero();
 
         EventEnvelope<?> late = TestEvents.orderCompleted(c, "o-2", "10.00", daysAgo(25));
         EventEnvelope<?> lateView = event(c, NOW, InteractionRecorded.onProduct(InteractionKind.PRODUCT_VIEW, "S", "BOOKS"));
@@ -213,6 +218,17 @@ class ProfileIntakeTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> processed.isProcessed(ProfileIntake.CONSUMER, late.eventId())
                 && processed.isProcessed(ProfileIntake.CONSUMER, lateView.eventId()));
         profile(c).statusCode(404);
+    }
+
+    private long segmentRows(String customer) throws java.sql.SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement s = connection.prepareStatement("SELECT count(*) FROM customer_segment WHERE customer_id = ?")) {
+            s.setString(1, customer);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static TierChanged tier(String to) {
