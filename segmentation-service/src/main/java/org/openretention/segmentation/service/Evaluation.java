@@ -106,6 +106,10 @@ public class Evaluation {
     private final String resultSql;
     private final String changesSql;
 
+    /** The browse-abandonment step of {@link #evaluate}, field-injected to keep it apart from the constructor. */
+    @Inject
+    BrowseAbandonmentSweep browseAbandonment;
+
     @Inject
     public Evaluation(AgroalDataSource dataSource, Outbox outbox, ClusterJobs jobs, StreamPositions positions, PlatformConfig platform,
                       Clock clock, EvaluationSettings settings, SegmentationConfig config, StageRules stageRules) {
@@ -197,6 +201,8 @@ public class Evaluation {
             execute(c, "DELETE FROM customer_segment s WHERE NOT EXISTS (SELECT 1 FROM eval_result e WHERE e.customer_id = s.customer_id)",
                     Map.of());
             long t3 = System.nanoTime();
+            // browse abandonment (issue 14): the sessions whose order window closed as of asOf, published once each
+            browseAbandonment.publishAbandoned(c, asOf);
             int published = publishChanges(c, asOf, parameters);
             LOG.debugf("Segment evaluation as of %s: facts %d ms, stages/RFM/tags %d ms, compare and write %d ms, %d events published in %d ms",
                     asOf, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, published, (System.nanoTime() - t3) / 1_000_000);
