@@ -11,9 +11,11 @@ import org.openretention.events.orders.OrderCancelled;
 import org.openretention.events.orders.OrderCompleted;
 import org.openretention.events.orders.OrderItem;
 import org.openretention.events.orders.OrderRefunded;
+import org.openretention.segmentation.repurchase.BrowseEvent;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -35,6 +37,8 @@ import java.util.TreeSet;
  *       by the greater value; the registration keeps the earliest {@code registeredAt};</li>
  *   <li>an order's completion keeps the earliest {@code OrderCompleted} (then the smaller amount), whether its
  *       refunds and cancellation came before or after it;</li>
+ *   <li>product views and cart adds are also kept one by one ({@link #browsing()}), for browse abandonment, which
+ *       cuts them into sessions when it is evaluated;</li>
  *   <li>a customer erased in the batch has nothing else of the batch kept.</li>
  * </ul>
  * Events that say nothing a profile keeps (loyalty events other than {@code TierChanged}) are left out.
@@ -45,6 +49,7 @@ public final class FactBatch {
     private final SortedMap<String, CustomerFacts> customers = new TreeMap<>();
     private final SortedMap<OrderKey, OrderFacts> orders = new TreeMap<>();
     private final SortedMap<String, Instant> erased = new TreeMap<>();
+    private final List<Browsing> browsing = new ArrayList<>();
 
     public FactBatch(ReportingCurrency currency) {
         this.currency = Objects.requireNonNull(currency, "currency");
@@ -91,7 +96,14 @@ public final class FactBatch {
                 customer(customerId, at);
                 order(customerId, cancelled.orderId()).cancelled = true;
             }
-            case InteractionRecorded interaction -> customer(customerId, at).interaction(interaction.kind(), at);
+            case InteractionRecorded interaction -> {
+                customer(customerId, at).interaction(interaction.kind(), at);
+                if (interaction.kind() == InteractionKind.PRODUCT_VIEW) {
+                    browsing.add(new Browsing(customerId, new BrowseEvent(at, BrowseEvent.Kind.PRODUCT_VIEW, interaction.sku())));
+                } else if (interaction.kind() == InteractionKind.CART_ADD) {
+                    browsing.add(new Browsing(customerId, new BrowseEvent(at, BrowseEvent.Kind.CART_ADD, interaction.sku())));
+                }
+            }
             case TierChanged tier -> customer(customerId, at).tier(tier.toTier(), at);
             default -> {
                 // PointsEarned, RewardRedeemed...: nothing the profile keeps
@@ -112,6 +124,11 @@ public final class FactBatch {
     /** The facts per order, by customer id and order id, without the orders of customers the batch erases. */
     public List<OrderFacts> orders() {
         return orders.values().stream().filter(o -> !erased.containsKey(o.customerId)).toList();
+    }
+
+    /** The product views and cart adds of the batch, one each, in the order added, without those of customers it erases. */
+    public List<Browsing> browsing() {
+        return browsing.stream().filter(b -> !erased.containsKey(b.customerId())).toList();
     }
 
     /** Every customer the batch names, erased ones included, sorted. */
@@ -165,6 +182,15 @@ public final class FactBatch {
         public int compareTo(OrderKey o) {
             int c = customerId.compareTo(o.customerId);
             return c != 0 ? c : orderId.compareTo(o.orderId);
+        }
+    }
+
+    /** One product view or cart add of a customer. */
+    public record Browsing(String customerId, BrowseEvent event) {
+
+        public Browsing {
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(event, "event");
         }
     }
 

@@ -45,6 +45,16 @@ public final class BrowseAbandonment {
         return new BrowseAbandonment(Duration.ofHours(24), Duration.ofMinutes(30));
     }
 
+    /** How long after a session's last event an order still converts it. */
+    public Duration orderWindow() {
+        return orderWindow;
+    }
+
+    /** The gap between two events that starts a new session. */
+    public Duration sessionGap() {
+        return sessionGap;
+    }
+
     /**
      * The abandoned sessions of one customer's timeline as of {@code asOf}, oldest first.
      *

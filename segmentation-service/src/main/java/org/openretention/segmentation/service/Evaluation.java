@@ -81,6 +81,8 @@ import java.util.function.Supplier;
  *       ({@code RepurchaseTiming}, rendered in SQL by {@link #repurchaseSql});</li>
  *   <li>{@code eval_changed}: the rows that differ from {@code customer_segment}, with the churn flag
  *       ({@link #churnFlagSql}); written with one upsert; segments of customers without a profile (erased) deleted;</li>
+ *   <li>browse abandonment ({@link BrowseAbandonmentSweep}): the browsing sessions whose order window closed, decided
+ *       and the abandoned ones published once each;</li>
  *   <li>the changes read with a cursor and published through the outbox in chunks
  *       ({@code segmentation.evaluation.publish-chunk} events per {@code Outbox.publishAll}): stage, RFM segment, tags,
  *       and {@code ChurnRiskFlagged} when a customer becomes flagged (or by another rule);</li>
@@ -127,10 +129,12 @@ public class Evaluation {
     private final String populationSql;
     private final String changesSql;
 
+    private final BrowseAbandonmentSweep browseAbandonment;
+
     @Inject
     public Evaluation(AgroalDataSource dataSource, Outbox outbox, ClusterJobs jobs, StreamPositions positions, PlatformConfig platform,
                       Clock clock, EvaluationSettings settings, ModelSettings modelSettings, ChurnScores churnScores,
-                      SegmentationConfig config, StageRules stageRules) {
+                      BrowseAbandonmentSweep browseAbandonment, SegmentationConfig config, StageRules stageRules) {
         this.dataSource = dataSource;
         this.outbox = outbox;
         this.jobs = jobs;
@@ -140,6 +144,7 @@ public class Evaluation {
         this.settings = settings;
         this.modelSettings = modelSettings;
         this.churnScores = churnScores;
+        this.browseAbandonment = browseAbandonment;
         this.source = config.eventSource();
         this.currency = config.currency();
         this.thresholds = stageRules.thresholds();
@@ -239,13 +244,17 @@ public class Evaluation {
             execute(c, "DELETE FROM customer_segment s WHERE NOT EXISTS (SELECT 1 FROM eval_result e WHERE e.customer_id = s.customer_id)",
                     Map.of());
             long t4 = System.nanoTime();
-            int published = publishChanges(c, asOf, parameters, active);
+            // browse abandonment: the sessions whose order window closed as of asOf, published once each
+            BrowseAbandonmentSweep.Result abandoned = browseAbandonment.publishAbandoned(c, asOf);
             long t5 = System.nanoTime();
+            int published = publishChanges(c, asOf, parameters, active);
+            long t6 = System.nanoTime();
             int reminders = publishRepurchaseDue(c, parameters);
             LOG.debugf("Segment evaluation as of %s: facts %d ms, %d churn-score triples %d ms, stages/RFM/tags/scores %d ms, "
-                            + "compare and write %d ms, %d changes published in %d ms, %d repurchase reminders in %d ms",
+                            + "compare and write %d ms, %d browse sessions decided and %d abandoned published in %d ms, %d changes published in %d ms, "
+                            + "%d repurchase reminders in %d ms",
                     asOf, (t1 - t0) / 1_000_000, triples, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000,
-                    published, (t5 - t4) / 1_000_000, reminders, (System.nanoTime() - t5) / 1_000_000);
+                    abandoned.decided(), abandoned.published(), (t5 - t4) / 1_000_000, published, (t6 - t5) / 1_000_000, reminders, (System.nanoTime() - t6) / 1_000_000);
         } catch (SQLException e) {
             throw new IllegalStateException("the segment evaluation failed: " + e.getMessage(), e);
         }

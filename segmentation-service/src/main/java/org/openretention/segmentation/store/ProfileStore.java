@@ -33,6 +33,8 @@ import java.util.SortedMap;
  *   <li>one upsert of the customers' facts (registration, last-write-wins values, interaction counters), skipping
  *       customers on the erased list;</li>
  *   <li>one upsert of the orders' facts (completion, refunds, cancellation), for customers that have a profile;</li>
+ *   <li>one insert of the product views and cart adds, a row each, for customers that have a profile (browse
+ *       abandonment cuts them into sessions when it is evaluated: {@code service/BrowseAbandonmentSweep});</li>
  *   <li>one UPDATE recomputing every aggregate of the touched customers from their facts.</li>
  * </ol>
  * Each merge is commutative (sums, or-ed flags, greatest/least, latest event time wins), and the aggregates depend
@@ -70,6 +72,7 @@ public class ProfileStore {
         }
         saveCustomers(customers, hashes);
         saveOrders(batch.orders());
+        saveBrowsing(batch.browsing());
         Object[] touched = customers.stream().map(FactBatch.CustomerFacts::customerId).toArray();
         pipeline.queue(recompute, p -> {
             Array array = p.createArray("varchar", touched);
@@ -87,6 +90,8 @@ public class ProfileStore {
 
     private static final String ERASE = """
             DELETE FROM profile_order WHERE customer_id = ANY (?);
+            DELETE FROM browse_activity WHERE customer_id = ANY (?);
+            DELETE FROM browse_session WHERE customer_id = ANY (?);
             DELETE FROM customer_profile WHERE customer_id = ANY (?);
             DELETE FROM customer_segment WHERE customer_id = ANY (?);
             INSERT INTO erased_customer (customer_hash, erased_at)
@@ -102,7 +107,7 @@ public class ProfileStore {
         Object[] at = erased.values().stream().map(Instant::toString).toArray();
         pipeline.queue(ERASE, p -> {
             Array array = p.createArray("varchar", ids);
-            p.array(array).array(array).array(array).array("varchar", hashed).array("text", at);
+            p.array(array).array(array).array(array).array(array).array(array).array("varchar", hashed).array("text", at);
         }, StatementPipeline.Check.NONE);
     }
 
@@ -245,6 +250,36 @@ public class ProfileStore {
         pipeline.queue(UPSERT_ORDERS, p -> p.array("varchar", customerId).array("varchar", orderId).array("text", occurredAt)
                 .array("numeric", netAmount).array("bool", discounted).array("text", items).array("numeric", refunded)
                 .array("bool", fullyRefunded).array("bool", cancelled), StatementPipeline.Check.NONE);
+    }
+
+    /*
+     * Appended, never merged: each row is one event, applied once (the intake's processed-event claim), so the rows are
+     * the same set whatever order the events arrive in. Customers without a profile row are skipped, as for orders.
+     */
+    private static final String INSERT_BROWSING = """
+            INSERT INTO browse_activity (customer_id, occurred_at, kind, sku)
+            SELECT u.customer_id, CAST(u.occurred_at AS timestamptz), u.kind, u.sku
+            FROM unnest(?::varchar[], ?::text[], ?::varchar[], ?::text[]) AS u (customer_id, occurred_at, kind, sku)
+            WHERE EXISTS (SELECT 1 FROM customer_profile c WHERE c.customer_id = u.customer_id)""";
+
+    private void saveBrowsing(List<FactBatch.Browsing> browsing) {
+        if (browsing.isEmpty()) {
+            return;
+        }
+        int n = browsing.size();
+        Object[] customerId = new Object[n];
+        Object[] occurredAt = new Object[n];
+        Object[] kind = new Object[n];
+        Object[] sku = new Object[n];
+        for (int i = 0; i < n; i++) {
+            FactBatch.Browsing b = browsing.get(i);
+            customerId[i] = b.customerId();
+            occurredAt[i] = b.event().at().toString();
+            kind[i] = b.event().kind().name();
+            sku[i] = b.event().productId();
+        }
+        pipeline.queue(INSERT_BROWSING, p -> p.array("varchar", customerId).array("text", occurredAt).array("varchar", kind)
+                .array("text", sku), StatementPipeline.Check.NONE);
     }
 
     /**

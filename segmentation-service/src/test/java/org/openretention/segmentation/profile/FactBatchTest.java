@@ -15,6 +15,7 @@ import org.openretention.events.orders.OrderCancelled;
 import org.openretention.events.orders.OrderCompleted;
 import org.openretention.events.orders.OrderItem;
 import org.openretention.events.orders.OrderRefunded;
+import org.openretention.segmentation.repurchase.BrowseEvent;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -46,6 +47,27 @@ class FactBatchTest {
 
     static TierChanged tier(String to) {
         return new TierChanged(null, to, TierChangeReason.THRESHOLD_CROSSED, BigDecimal.TEN, "CNY", null);
+    }
+
+    @Test
+    void productViewsAndCartAddsAreKeptOneByOneForBrowseAbandonment() {
+        FactBatch batch = FactBatch.of(CNY, List.of(
+                event("c", T, InteractionRecorded.onProduct(InteractionKind.PRODUCT_VIEW, "A", "BOOKS")),
+                event("c", T, InteractionRecorded.onProduct(InteractionKind.PRODUCT_VIEW, "A", "BOOKS")),
+                event("c", T.plusSeconds(60), InteractionRecorded.onProduct(InteractionKind.CART_ADD, "A", "BOOKS")),
+                event("c", T.plusSeconds(90), InteractionRecorded.onProduct(InteractionKind.LIKE, "A", "BOOKS")),
+                event("c", T.plusSeconds(120), InteractionRecorded.checkIn()),
+                event("d", T, new InteractionRecorded(InteractionKind.PRODUCT_VIEW, null, null, null, null, null, null, null)),
+                event("e", T, InteractionRecorded.onProduct(InteractionKind.CART_ADD, "B", "TOYS")),
+                event("e", T.plusSeconds(5), new CustomerErased(T.plusSeconds(5)))));
+
+        assertThat(batch.browsing()).as("two views of the same product are two rows; likes and check-ins are no browsing; "
+                + "an erased customer's are dropped").containsExactly(
+                new FactBatch.Browsing("c", new BrowseEvent(T, BrowseEvent.Kind.PRODUCT_VIEW, "A")),
+                new FactBatch.Browsing("c", new BrowseEvent(T, BrowseEvent.Kind.PRODUCT_VIEW, "A")),
+                new FactBatch.Browsing("c", new BrowseEvent(T.plusSeconds(60), BrowseEvent.Kind.CART_ADD, "A")),
+                new FactBatch.Browsing("d", new BrowseEvent(T, BrowseEvent.Kind.PRODUCT_VIEW, null)));
+        assertThat(batch.customers().getFirst().interactions(InteractionKind.PRODUCT_VIEW)).isEqualTo(2);
     }
 
     @Test

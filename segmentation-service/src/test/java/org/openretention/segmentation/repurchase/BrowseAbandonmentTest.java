@@ -96,4 +96,12 @@ class BrowseAbandonmentTest {
         assertThatThrownBy(() -> new BrowseAbandonment(Duration.ofMinutes(10), Duration.ofMinutes(30)))
                 .as("a session could still grow after its window closed").isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void decidedSessionsAreRememberedAtLeastAsLongAsTheOrderWindow() {
+        assertThatThrownBy(() -> new BrowseAbandonmentSql(RULE, Duration.ofHours(23)))
+                .as("a session's record could go before its window closed").isInstanceOf(IllegalArgumentException.class);
+        assertThat(new BrowseAbandonmentSql(RULE, Duration.ofDays(7)).decide())
+                .contains("INTERVAL '86400000 milliseconds'").contains("INTERVAL '1800000 milliseconds'");
+    }
 }
