@@ -40,6 +40,21 @@ public final class RollingWindows {
                 + CalendarDays.sql(atTimestamptz, asOfTimestamptz, zone) + " < " + RECENT_ORDER_DAYS + ")";
     }
 
+    /**
+     * {@link #sqlInLast90Days} for an event whose calendar date (shop's zone) is already at hand as {@code atDate},
+     * with {@code asOfDate} the date of {@code asOfTimestamptz}: no time-zone conversion per row.
+     */
+    public static String sqlInLast90DaysOnDates(String atTimestamptz, String atDate, String asOfTimestamptz, String asOfDate) {
+        return "((" + atTimestamptz + ") <= (" + asOfTimestamptz + ") AND (" + asOfDate + ") - (" + atDate + ") < "
+                + RECENT_ORDER_DAYS + ")";
+    }
+
+    /** {@link #sqlInLast12Months} likewise. */
+    public static String sqlInLast12MonthsOnDates(String atTimestamptz, String atDate, String asOfTimestamptz, String asOfDate) {
+        return "((" + atTimestamptz + ") <= (" + asOfTimestamptz + ") AND (" + atDate + ") > CAST((" + asOfDate
+                + ") - INTERVAL '" + SPEND_MONTHS + " months' AS date))";
+    }
+
     /** {@link #inLast12Months} in PostgreSQL, for two {@code timestamptz} expressions: a boolean expression. */
     public static String sqlInLast12Months(String atTimestamptz, String asOfTimestamptz, ZoneId zone) {
         return "((" + atTimestamptz + ") <= (" + asOfTimestamptz + ") AND " + CalendarDays.sqlDate(atTimestamptz, zone)

@@ -85,10 +85,17 @@ public final class RfmScorer {
      * name of an {@link RfmSegment}).
      */
     public String sql(String relation) {
+        return sql(relation, CalendarDays.sql("last_order_at", "CAST(:asOf AS timestamptz)", zone));
+    }
+
+    /**
+     * {@link #sql(String)} with the recency in days given as an expression over {@code relation}'s row (the sweep
+     * passes a subtraction of dates it computed once per customer).
+     */
+    public String sql(String relation, String recencyDays) {
         if (!RELATION.matcher(relation).matches()) {
             throw new IllegalArgumentException("not a plain table name: " + relation);
         }
-        String recencyDays = CalendarDays.sql("last_order_at", "CAST(:asOf AS timestamptz)", zone);
         return "SELECT customer_id, r_score, f_score, m_score,"
                 + "\n       " + RfmSegment.sqlCase("r_score", "f_score", "m_score").replace("\n", "\n       ")
                 + " AS segment"

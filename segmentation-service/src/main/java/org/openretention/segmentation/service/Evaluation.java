@@ -96,6 +96,8 @@ public class Evaluation {
     private static final Logger LOG = Logger.getLogger(Evaluation.class);
     private static final String JOB = "segmentation-evaluation";
     private static final String AS_OF = "CAST(:asOf AS timestamptz)";
+    /** The calendar date of {@code asOf} in the shop's zone, bound as a {@code LocalDate}. */
+    private static final String AS_OF_DAY = "CAST(:asOfDay AS date)";
 
     /**
      * The churn flag's rule, SQL over a row of {@code eval_result} ({@code e}); NULL when not flagged. First the model:
@@ -206,6 +208,7 @@ public class Evaluation {
         long start = System.nanoTime();
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("asOf", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC));
+        parameters.put("asOfDay", LocalDate.ofInstant(asOf, zone));
         parameters.put("leadDays", settings.repurchaseLeadDays());
         parameters.put("lateDays", settings.repurchaseLateDays());
         parameters.put("minIntervals", settings.repurchaseMinIntervals());
@@ -217,6 +220,9 @@ public class Evaluation {
                 throw new IllegalArgumentException("segmentation.evaluation.work-mem must be a size such as 256MB, was " + workMem);
             }
             execute(c, "SET LOCAL work_mem = '" + workMem + "'", Map.of());
+            // PostgreSQL's JIT compiled the big statements for 1 to 2 s each, more than it saved (EXPLAIN ANALYZE over a
+            // million customers)
+            execute(c, "SET LOCAL jit = off", Map.of());
             long t0 = System.nanoTime();
             execute(c, factsSql, parameters);
             execute(c, "ANALYZE eval_facts", Map.of());
@@ -236,6 +242,8 @@ public class Evaluation {
             parameters.put("churnModel", active.map(a -> a.model().name()).orElse(null));
             parameters.put("churnFitId", active.map(ChurnScores.Active::fitId).orElse(null));
             execute(c, CATEGORY_INTERVALS, Map.of());
+            // without statistics the planner guessed 1,200 categories and sorted a million rows on disk to merge-join them
+            execute(c, "ANALYZE eval_category_interval", Map.of());
             long t2 = System.nanoTime();
             customers = execute(c, resultSql(thresholds, TagThresholds.defaults(), active), parameters);
             long t3 = System.nanoTime();
@@ -276,27 +284,37 @@ public class Evaluation {
         }
     }
 
+    /**
+     * Every profile with its rolling windows counted back from {@code asOf}, the calendar dates (shop's zone) of its
+     * instants ({@code *_on}: converted once here, so that every later day count is a subtraction of dates), and the
+     * purchase models' t_x and T in days.
+     */
     private static String factsSql(StageThresholds t) {
+        ZoneId zone = t.zone();
         return """
                 CREATE TEMP TABLE eval_facts ON COMMIT DROP AS
-                SELECT p.customer_id, p.registered_at, p.first_order_at, p.last_order_at, p.order_count, p.net_spend,
-                       p.avg_order_value, p.discounted_order_share, p.items, p.top_categories, p.top_category_items,
-                       p.likes, p.comments, p.shares,
-                       p.repeat_intervals, p.repeat_interval_median_days, p.repeat_spend,
-                       -- t_x and T of the purchase models in days (x is repeat_intervals), T NULL when the first order is after asOf
-                       CASE WHEN p.order_count > 0 THEN %5$s END AS tx_days,
-                       CASE WHEN p.order_count > 0 AND %6$s >= 0 THEN GREATEST(%6$s, %5$s) END AS t_days,
-                       COALESCE(w.spend_12m, 0) AS spend_12m, COALESCE(w.orders_90d, 0) AS orders_90d
-                FROM customer_profile p
-                LEFT JOIN (SELECT customer_id, sum(net_spend) FILTER (WHERE %s) AS spend_12m,
-                                  count(*) FILTER (WHERE %s) AS orders_90d
-                           FROM profile_placed_order
-                           WHERE counted AND occurred_at <= %s AND occurred_at > %s - INTERVAL '13 months'
-                           GROUP BY customer_id) w ON w.customer_id = p.customer_id"""
-                .formatted(RollingWindows.sqlInLast12Months("occurred_at", AS_OF, t.zone()),
-                        RollingWindows.sqlInLast90Days("occurred_at", AS_OF, t.zone()), AS_OF, AS_OF,
-                        CalendarDays.sql("p.first_order_at", "p.last_order_at", t.zone()),
-                        CalendarDays.sql("p.first_order_at", AS_OF, t.zone()));
+                SELECT q.*,
+                       CASE WHEN q.order_count > 0 THEN q.last_order_on - q.first_order_on END AS tx_days,
+                       CASE WHEN q.order_count > 0 AND %1$s - q.first_order_on >= 0
+                            THEN GREATEST(%1$s - q.first_order_on, q.last_order_on - q.first_order_on) END AS t_days
+                FROM (SELECT p.customer_id, p.registered_at, p.first_order_at, p.last_order_at, p.order_count, p.net_spend,
+                             p.avg_order_value, p.discounted_order_share, p.items, p.top_categories, p.top_category_items,
+                             p.likes, p.comments, p.shares,
+                             p.repeat_intervals, p.repeat_interval_median_days, p.repeat_spend,
+                             %2$s AS registered_on, %3$s AS first_order_on, %4$s AS last_order_on,
+                             COALESCE(w.spend_12m, 0) AS spend_12m, COALESCE(w.orders_90d, 0) AS orders_90d
+                      FROM customer_profile p
+                      LEFT JOIN (SELECT customer_id, sum(net_spend) FILTER (WHERE %5$s) AS spend_12m,
+                                        count(*) FILTER (WHERE %6$s) AS orders_90d
+                                 FROM (SELECT customer_id, occurred_at, net_spend, %7$s AS day
+                                       FROM profile_placed_order
+                                       WHERE counted AND occurred_at <= %8$s AND occurred_at > %8$s - INTERVAL '13 months') o
+                                 GROUP BY customer_id) w ON w.customer_id = p.customer_id) q"""
+                .formatted(AS_OF_DAY, CalendarDays.sqlDate("p.registered_at", zone), CalendarDays.sqlDate("p.first_order_at", zone),
+                        CalendarDays.sqlDate("p.last_order_at", zone),
+                        RollingWindows.sqlInLast12MonthsOnDates("occurred_at", "day", AS_OF, AS_OF_DAY),
+                        RollingWindows.sqlInLast90DaysOnDates("occurred_at", "day", AS_OF, AS_OF_DAY),
+                        CalendarDays.sqlDate("occurred_at", zone), AS_OF);
     }
 
     /**
@@ -319,7 +337,7 @@ public class Evaluation {
                 CREATE TEMP TABLE eval_result ON COMMIT DROP AS
                 SELECT s.customer_id, s.stage AS lifecycle_stage,
                        r.r_score, r.f_score, r.m_score,
-                       CASE WHEN s.order_count > 0 THEN GREATEST(%s, 0) END AS recency_days,
+                       CASE WHEN s.order_count > 0 THEN GREATEST(%s - s.last_order_on, 0) END AS recency_days,
                        CASE WHEN s.order_count > 0 THEN s.order_count END AS frequency,
                        CASE WHEN s.order_count > 0 THEN GREATEST(s.net_spend, 0) END AS monetary,
                        r.segment AS rfm_segment, s.tags, s.repeat_intervals, s.last_order_at,
@@ -333,8 +351,9 @@ public class Evaluation {
                 LEFT JOIN (%s) r ON r.customer_id = s.customer_id
                 LEFT JOIN eval_scores sc ON sc.x = s.repeat_intervals AND sc.tx_days = s.tx_days AND sc.t_days = s.t_days
                 LEFT JOIN eval_category_interval ci ON ci.category = s.top_categories[1]"""
-                .formatted(CalendarDays.sql("s.last_order_at", AS_OF, t.zone()), expectedValue, repurchaseSql(t.zone()),
-                        StageSql.stageCase(t), TagSql.tagsArray(tags, "CAST(:populationMeanAov AS numeric)"), rfm.sql("eval_facts"));
+                .formatted(AS_OF_DAY, expectedValue, repurchaseSql(),
+                        StageSql.stageCaseOnDates(t), TagSql.tagsArray(tags, "CAST(:populationMeanAov AS numeric)"),
+                        rfm.sql("eval_facts", "(" + AS_OF_DAY + " - last_order_on)"));
     }
 
     /**
@@ -344,12 +363,12 @@ public class Evaluation {
      * interval under one day is no basis. Columns {@code next_purchase_on}, {@code repurchase_basis} (loyalty-events'
      * {@code RepurchaseBasis}), {@code repurchase_interval_days}, {@code repurchase_category}.
      */
-    static String repurchaseSql(ZoneId zone) {
+    static String repurchaseSql() {
         String own = "CASE WHEN s.order_count > 0 AND s.repeat_intervals >= :minIntervals "
                 + "AND round(s.repeat_interval_median_days) >= 1 THEN CAST(round(s.repeat_interval_median_days) AS int) END";
         String category = "CASE WHEN s.order_count > 0 AND round(CAST(ci.days AS numeric)) >= 1 "
                 + "THEN CAST(round(CAST(ci.days AS numeric)) AS int) END";
-        String lastOrderOn = CalendarDays.sqlDate("s.last_order_at", zone);
+        String lastOrderOn = "s.last_order_on";
         return """
                 %3$s + COALESCE(%1$s, %2$s) AS next_purchase_on,
                        CASE WHEN (%1$s) IS NOT NULL THEN '%4$s' WHEN (%2$s) IS NOT NULL THEN '%5$s' END AS repurchase_basis,
@@ -496,7 +515,7 @@ public class Evaluation {
      * published for their last order yet: marked published (for that order) and published.
      */
     private int publishRepurchaseDue(Connection c, Map<String, ?> parameters) throws SQLException {
-        String today = CalendarDays.sqlDate(AS_OF, zone);
+        String today = AS_OF_DAY;
         execute(c, """
                 CREATE TEMP TABLE eval_due ON COMMIT DROP AS
                 SELECT s.customer_id, s.next_purchase_on, s.repurchase_basis, s.repurchase_interval_days, s.repurchase_category,
