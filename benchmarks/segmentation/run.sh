@@ -426,8 +426,6 @@ if (( ! SKIP_EVAL )); then
     EVAL_AS_OF="$(date -u +%Y-%m-%dT%H:00:00Z)"
     EVAL_DAY="${EVAL_AS_OF:0:10}"
     fresh_db
-    pg postgres -c "SELECT 1" >/dev/null
-    record eval reset-kafka --bootstrap "$BOOT" --partitions "$PARTITIONS"
     start_service "$LOG_DIR/segmentation-service-eval.log"
     await_ready
     info "seeding $EVAL_CUSTOMERS profiles as of $EVAL_AS_OF"

@@ -167,8 +167,20 @@ final class Phases {
         public Integer call() throws Exception {
             try (Admin admin = Admin.create(kafkaCommon(bootstrap))) {
                 List<String> groups = admin.listConsumerGroups().all().get().stream().map(ConsumerGroupListing::groupId).toList();
-                if (!groups.isEmpty()) {
-                    admin.deleteConsumerGroups(groups).all().get(30, TimeUnit.SECONDS);
+                // a service just stopped may still count as a member until its session expires: retry until then
+                long groupDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (!groups.isEmpty()) {
+                    try {
+                        admin.deleteConsumerGroups(groups).all().get(30, TimeUnit.SECONDS);
+                        break;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        if (!(e.getCause() instanceof org.apache.kafka.common.errors.GroupNotEmptyException)
+                                || System.nanoTime() > groupDeadline) {
+                            throw e;
+                        }
+                        groups = admin.listConsumerGroups().all().get().stream().map(ConsumerGroupListing::groupId).toList();
+                        Thread.sleep(500);
+                    }
                 }
                 Set<String> topics = admin.listTopics().names().get();
                 if (!topics.isEmpty()) {
@@ -403,6 +415,8 @@ final class Phases {
         long timeoutS;
         @Option(names = "--stall-s", defaultValue = "120", description = "give up (exit 3) when the offsets have not moved for this long after the first commit")
         long stallS;
+        @Option(names = "--start-s", defaultValue = "300", description = "give up (exit 3) when nothing at all has been committed after this long")
+        long startS;
         @Option(names = "--series", description = "file for the time series (epoch_ms TAB committed)")
         Path series;
         @Option(names = "--phase", defaultValue = "throughput")
@@ -440,8 +454,8 @@ final class Phases {
                     if (v != lastValue) {
                         lastValue = v;
                         lastChange = tick;
-                    } else if (v > base && tick - lastChange > stallS * 1000) {
-                        stalled = true;
+                    } else if (tick - lastChange > (v > base ? stallS : startS) * 1000) {
+                        stalled = true;   // no progress: after the first commit for --stall-s, or from the start for --start-s
                         break;
                     }
                     if (v >= target) {
