@@ -22,7 +22,8 @@
 #                 same base (end to end from the database), --fit-runs times
 #
 # Usage: benchmarks/segmentation/run.sh [--customers N] [--days D] [--runs R] [--pg-rows N]
-#            [--eval-customers N] [--eval-runs R] [--fit-runs R] [--model-customers N] [--model-reps R]
+#            [--eval-customers N] [--eval-runs R] [--fit-runs R] [--eval-shape bgnbd|simple]
+#            [--model-customers N] [--model-reps R]
 #            [--skip-intake] [--skip-churn] [--skip-models] [--skip-eval]
 #            [--quick] [--skip-build] [--keep-work] [--report FILE] [--notes FILE]
 #   --quick = --customers 5000 --runs 1 --pg-rows 200000 --eval-customers 100000 --eval-runs 1 --fit-runs 1
@@ -46,16 +47,17 @@ SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:--Xms256m -Xmx2g -XX:MaxGCPauseMill
 KAFKA_HEAP_OPTS="${BENCH_KAFKA_HEAP_OPTS:--Xms256m -Xmx1g}"
 PG_SHARED_BUFFERS="${BENCH_PG_SHARED_BUFFERS:-256MB}"
 
-CUSTOMERS=20000
+CUSTOMERS=10000
 DAYS=730
 SEED=42
 RUNS=2
-PG_ROWS=1000000
+PG_ROWS=500000
 EVAL_CUSTOMERS=1000000
-EVAL_RUNS=3
-FIT_RUNS=3
+EVAL_RUNS=2
+FIT_RUNS=2
 MODEL_CUSTOMERS=1000000
 MODEL_REPS=5
+EVAL_SHAPE=bgnbd
 SKIP_INTAKE=0; SKIP_CHURN=0; SKIP_MODELS=0; SKIP_EVAL=0
 SKIP_BUILD=0
 KEEP_WORK=0
@@ -74,6 +76,7 @@ while [[ $# -gt 0 ]]; do
         --fit-runs) FIT_RUNS="$2"; shift ;;
         --model-customers) MODEL_CUSTOMERS="$2"; shift ;;
         --model-reps) MODEL_REPS="$2"; shift ;;
+        --eval-shape) EVAL_SHAPE="$2"; shift ;;
         --skip-intake) SKIP_INTAKE=1; SKIP_CHURN=1 ;;
         --skip-churn) SKIP_CHURN=1 ;;
         --skip-models) SKIP_MODELS=1 ;;
@@ -430,7 +433,7 @@ if (( ! SKIP_EVAL )); then
     await_ready
     info "seeding $EVAL_CUSTOMERS profiles as of $EVAL_AS_OF"
     load_note "seed"
-    record eval seed-profiles --jdbc "$JDBC_BASE/$DB" --customers "$EVAL_CUSTOMERS" --as-of "$EVAL_AS_OF"
+    record eval seed-profiles --jdbc "$JDBC_BASE/$DB" --customers "$EVAL_CUSTOMERS" --as-of "$EVAL_AS_OF" --shape "$EVAL_SHAPE"
     pg postgres -c "SELECT pg_stat_statements_reset()" >/dev/null
     for r in $(seq 1 "$EVAL_RUNS"); do
         info "evaluation run $r/$EVAL_RUNS: first (every customer changes), then second (nothing changes)"

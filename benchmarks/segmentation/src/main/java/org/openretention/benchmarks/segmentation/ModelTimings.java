@@ -36,7 +36,7 @@ import static org.openretention.benchmarks.segmentation.SegBench.result;
  * repetitions; medians.
  */
 @Command(name = "model-timings", description = "In-process fit timings (optimisation only, medians after warm-up): synthetic N customers and CDNOW.")
-final class ModelTimings implements Callable<Integer> {
+public final class ModelTimings implements Callable<Integer> {
 
     @Option(names = "--customers", defaultValue = "1000000")
     int customers;
@@ -200,7 +200,7 @@ final class ModelTimings implements Callable<Integer> {
     }
 
     /** Gamma(shape, 1) by Marsaglia and Tsang (boosted for shape < 1). */
-    static double gamma(SplittableRandom rnd, double shape) {
+    public static double gamma(SplittableRandom rnd, double shape) {
         if (shape < 1) {
             double u = rnd.nextDouble();
             return gamma(rnd, shape + 1) * Math.pow(u, 1 / shape);
@@ -220,7 +220,7 @@ final class ModelTimings implements Callable<Integer> {
         }
     }
 
-    static double beta(SplittableRandom rnd, double a, double b) {
+    public static double beta(SplittableRandom rnd, double a, double b) {
         double x = gamma(rnd, a);
         return x / (x + gamma(rnd, b));
     }
