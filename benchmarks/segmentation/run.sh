@@ -26,6 +26,7 @@
 #            [--model-customers N] [--model-reps R]
 #            [--skip-intake] [--skip-churn] [--skip-models] [--skip-eval]
 #            [--quick] [--skip-build] [--keep-work] [--report FILE] [--notes FILE]
+#            [--report-only]  (no measurement: rebuild the report from the work files of the last run in $BENCH_WORK)
 #   --quick = --customers 5000 --runs 1 --pg-rows 200000 --eval-customers 100000 --eval-runs 1 --fit-runs 1
 #             --model-customers 100000 --model-reps 3   (a few minutes)
 set -euo pipefail
@@ -63,7 +64,14 @@ SKIP_BUILD=0
 KEEP_WORK=0
 REPORT=""
 NOTES=""
+REPORT_ONLY=0
 ARGS=("$@")
+if [[ " $* " == *" --report-only "* && -f "${BENCH_WORK:-/tmp/seg-bench}/args.txt" ]]; then
+    # rebuild the report of the last run from its work files, with the options of that run
+    mapfile -t ARGS < "${BENCH_WORK:-/tmp/seg-bench}/args.txt"
+    EXTRA=("$@")
+    set -- "${ARGS[@]}" "${EXTRA[@]}"
+fi
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --customers) CUSTOMERS="$2"; shift ;;
@@ -86,12 +94,14 @@ while [[ $# -gt 0 ]]; do
         --keep-work) KEEP_WORK=1 ;;
         --report) REPORT="$2"; shift ;;
         --notes) NOTES="$2"; shift ;;
+        --report-only) REPORT_ONLY=1 ;;
         -h|--help) sed -n '2,30p' "${BASH_SOURCE[0]}"; exit 0 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
 done
 DATE="$(date -u +%F)"
+if (( REPORT_ONLY )) && [[ -f "${BENCH_WORK:-/tmp/seg-bench}/times.txt" ]]; then DATE="$(sed -n 3p "${BENCH_WORK:-/tmp/seg-bench}/times.txt")"; fi
 REPORT="${REPORT:-$ROOT/benchmarks/results/segmentation-$DATE.md}"
 
 LOG_DIR="$WORK/logs"
@@ -324,9 +334,15 @@ sample_top() {   # background: top snapshots every 10 s
 fresh_db() { stop_service; pg postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null; }
 
 # ================================================================================================ main
+if (( REPORT_ONLY )); then
+    [[ -f "$RESULTS" ]] || die "no $RESULTS to build a report from"
+    START_TS="$(sed -n 1p "$WORK/times.txt")"; END_TS="$(sed -n 2p "$WORK/times.txt")"
+    trap - EXIT
+else
 mkdir -p "$WORK" "$LOG_DIR"
 chmod 755 "$WORK"
-rm -f "$RESULTS" "$WORK/load.txt" "$WORK"/top-*.txt "$WORK"/pgss-*.txt "$WORK"/series-*.tsv "$WORK"/threads-*.txt
+rm -f "$RESULTS" "$WORK/load.txt" "$WORK"/top-*.txt "$WORK"/pgss-*.txt "$WORK"/series-*.tsv "$WORK"/threads-*.txt "$WORK/times.txt"
+printf '%s\n' "${ARGS[@]}" > "$WORK/args.txt"
 port_in_use "$SERVICE_PORT" && die "port $SERVICE_PORT in use"
 START_TS="$(date -u '+%F %T %Z')"
 load_note "start"
@@ -459,6 +475,8 @@ if (( ! SKIP_EVAL )); then
 fi
 load_note "end"
 END_TS="$(date -u '+%F %T %Z')"
+printf '%s\n' "$START_TS" "$END_TS" "$DATE" > "$WORK/times.txt"
+fi   # REPORT_ONLY
 
 # ================================================================================================ report
 set +e +o pipefail   # a missing figure prints as empty / n/a, it does not abort the report
