@@ -299,7 +299,7 @@ start_service() {   # LOG
     # shellcheck disable=SC2206
     local jopts=($SERVICE_JAVA_OPTS)
     # the scheduled evaluation and model fit are off: the benchmark runs them on demand
-    SERVICE_PID="$(QUARKUS_HTTP_PORT="$SERVICE_PORT" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+    SERVICE_PID="$(QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$SERVICE_PORT" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" \
         QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= \
         MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEY_DIR/public.pem" MP_JWT_VERIFY_ISSUER=https://openretention.local \
