@@ -132,12 +132,12 @@ for l in "${TR[@]}"; do
 done
 cat <<EOT
 
-CPU during each phase (average cores used, from /proc clock ticks; "steal" = time the hypervisor gave this VM's vCPUs to other guests; "other" = everything else on the machine, the benchmark's own JVM included; $(nproc) cores = $(( $(nproc) * 100 )) % busy):
+CPU during each phase (average cores used, from /proc clock ticks; "steal" = time the hypervisor gave this VM's vCPUs to other guests; "other" = everything else on the machine, the benchmark's own JVM included (in the row "models" that JVM is the work measured: about one core is the fits themselves); $(nproc) cores = $(( $(nproc) * 100 )) % busy):
 
 | Phase | seconds | segmentation-service | PostgreSQL | Kafka | other | steal | machine busy |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 EOT
-for l in "${TR[@]}" $(for e in "${ER[@]}"; do echo "$e-first $e-second"; done) "${FR[@]}"; do
+for l in "${TR[@]}" models $(for e in "${ER[@]}"; do echo "$e-first $e-second"; done) "${FR[@]}"; do
     [[ -n "$(val "$l" cpu seconds)" ]] || continue
     printf '| %s | %s | %s | %s | %s | %s | %s | %s %% |\n' "$l" "$(val "$l" cpu seconds)" "$(val "$l" cpu service_cores)" \
         "$(val "$l" cpu postgres_cores)" "$(val "$l" cpu kafka_cores)" "$(val "$l" cpu other_cores)" "$(val "$l" cpu steal_cores)" "$(val "$l" cpu machine_busy_pct)"

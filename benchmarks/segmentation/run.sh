@@ -437,7 +437,9 @@ fi   # SKIP_INTAKE
 if (( ! SKIP_MODELS )); then
     info "model timings in process: $MODEL_CUSTOMERS synthetic customers, CDNOW from $CDNOW_DIR"
     load_note "models"
+    BEFORE="$(cpu_snapshot)"
     record models model-timings --customers "$MODEL_CUSTOMERS" --reps "$MODEL_REPS" --cdnow-dir "$CDNOW_DIR" || true
+    cpu_split models "$BEFORE" "$(cpu_snapshot)" | tee -a "$RESULTS" >&2   # the benchmark's JVM is "other" here
 fi
 
 # ---- 6. evaluation and end-to-end fit on a seeded base
