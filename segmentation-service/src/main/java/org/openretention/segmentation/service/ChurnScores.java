@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -126,24 +127,27 @@ public class ChurnScores {
     }
 
     private static int[][] triples(Connection c, String facts) throws SQLException {
-        int count;
-        String distinct = "SELECT DISTINCT repeat_intervals, tx_days, t_days FROM " + facts + " WHERE t_days IS NOT NULL";
-        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM (" + distinct + ") d"); ResultSet rs = s.executeQuery()) {
-            rs.next();
-            count = rs.getInt(1);
-        }
-        int[][] triples = new int[3][count];
-        try (PreparedStatement s = c.prepareStatement(distinct)) {
+        int[][] triples = new int[3][1024];
+        int n = 0;
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT DISTINCT repeat_intervals, tx_days, t_days FROM " + facts + " WHERE t_days IS NOT NULL")) {
             s.setFetchSize(50_000);
             try (ResultSet rs = s.executeQuery()) {
-                int i = 0;
-                while (rs.next() && i < count) {
-                    triples[0][i] = rs.getInt(1);
-                    triples[1][i] = rs.getInt(2);
-                    triples[2][i] = rs.getInt(3);
-                    i++;
+                while (rs.next()) {
+                    if (n == triples[0].length) {
+                        for (int k = 0; k < 3; k++) {
+                            triples[k] = Arrays.copyOf(triples[k], 2 * n);
+                        }
+                    }
+                    triples[0][n] = rs.getInt(1);
+                    triples[1][n] = rs.getInt(2);
+                    triples[2][n] = rs.getInt(3);
+                    n++;
                 }
             }
+        }
+        for (int k = 0; k < 3; k++) {
+            triples[k] = Arrays.copyOf(triples[k], n);
         }
         return triples;
     }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.openretention.events.EventCodec;
 import org.openretention.events.EventEnvelope;
 import org.openretention.events.Topics;
+import org.openretention.events.segments.ChurnRiskFlagged;
 import org.openretention.events.segments.LifecycleStageChanged;
+import org.openretention.events.segments.RepurchaseDue;
 import org.openretention.segmentation.lifecycle.LifecycleStage;
 import org.openretention.segmentation.lifecycle.PopulationFacts;
 import org.openretention.segmentation.lifecycle.StageDecision;
@@ -28,7 +30,7 @@ import org.openretention.segmentation.store.ProfileRepository;
 import org.openretention.segmentation.store.ProfileSeeds;
 import org.openretention.segmentation.store.ProfileSeeds.Order;
 import org.openretention.segmentation.store.PurchaseHistory;
-import org.openretention.segmentation.model.CustomerSummary;
+import org.openretention.segmentation.model.Simulation;
 import org.openretention.segmentation.model.Summaries;
 import org.openretention.segmentation.tags.TagRules;
 import org.openretention.segmentation.tags.TagThresholds;
@@ -38,20 +40,28 @@ import org.openretention.testkit.TestEvents;
 import org.openretention.testkit.TestTokens;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -247,13 +257,13 @@ class EvaluationTest {
     @Test
     void churnFlagsFollowTheActiveFitAndRepurchaseRemindersComeOncePerCycle() throws Exception {
         // a population of its own (first purchases in early 2012, no other test writes there), fitted as a cohort and activated
-        java.time.LocalDate firstDay = java.time.LocalDate.of(2012, 1, 2);
-        List<org.openretention.segmentation.model.Simulation.SimulatedPurchase> simulated = org.openretention.segmentation.model.Simulation
-                .bgNbdPurchases(new java.util.SplittableRandom(11), "eval-sim-" + TestEvents.newCustomerId() + "-", 3000, 273, 0.5, 6, 0.8, 2.5);
+        LocalDate firstDay = LocalDate.of(2012, 1, 2);
+        List<Simulation.SimulatedPurchase> simulated = Simulation
+                .bgNbdPurchases(new SplittableRandom(11), "eval-sim-" + TestEvents.newCustomerId() + "-", 3000, 273, 0.5, 6, 0.8, 2.5);
         Map<String, List<Order>> population = new LinkedHashMap<>();
-        simulated.forEach(p -> population.computeIfAbsent(p.customerId(), k -> new java.util.ArrayList<>()).add(new Order("o-" + p.orderNo(),
-                firstDay.plusDays(p.day()).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC),
-                BigDecimal.valueOf(Math.max(0.01, p.amount())).setScale(2, java.math.RoundingMode.HALF_EVEN), false, "{}")));
+        simulated.forEach(p -> population.computeIfAbsent(p.customerId(), k -> new ArrayList<>()).add(new Order("o-" + p.orderNo(),
+                firstDay.plusDays(p.day()).atTime(12, 0).toInstant(ZoneOffset.UTC),
+                BigDecimal.valueOf(Math.max(0.01, p.amount())).setScale(2, RoundingMode.HALF_EVEN), false, "{}")));
         String category = "TEA-" + TestEvents.newCustomerId();
         String items = "{\"" + category + "\": 1}";
         String lapsing = TestEvents.newCustomerId();
@@ -265,11 +275,11 @@ class EvaluationTest {
             for (var e : population.entrySet()) {
                 seeds.customer(e.getKey(), null, 0, e.getValue());
             }
-            List<Order> lapsingOrders = new java.util.ArrayList<>();
+            List<Order> lapsingOrders = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 lapsingOrders.add(order("l" + i, 700 - 10 * i, "50", false, "{}"));
             }
-            List<Order> loyalOrders = new java.util.ArrayList<>();
+            List<Order> loyalOrders = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 loyalOrders.add(order("y" + i, 190 - 20 * i, "60", false, "{}"));
             }
@@ -295,7 +305,7 @@ class EvaluationTest {
         assertThat(rows.get(lapsing).churnRule()).isEqualTo("PROBABILITY_ALIVE_BELOW_THRESHOLD");
         assertThat(rows.get(loyal).churnFlagged()).as("a regular buyer is not flagged").isFalse();
         assertThat(rows.get(oneTimeAtRisk).churnRule()).as("no repeat purchase: only the stage flags").isEqualTo("ENTERED_AT_RISK");
-        Map<String, Double> alive = probabilitiesAlive(java.util.Set.of(lapsing, loyal, oneTimeAtRisk), AS_OF);
+        Map<String, Double> alive = probabilitiesAlive(Set.of(lapsing, loyal, oneTimeAtRisk), AS_OF);
         Map<String, Object[]> scores = new HashMap<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT customer_id, probability_alive, clv_12m, churn_model, next_purchase_on, repurchase_basis, "
@@ -303,65 +313,65 @@ class EvaluationTest {
                      + String.join("','", lapsing, loyal, newcomer, oneTimeAtRisk) + "')")) {
             while (rs.next()) {
                 scores.put(rs.getString(1), new Object[] {rs.getObject(2), rs.getBigDecimal(3), rs.getString(4),
-                        rs.getObject(5, java.time.LocalDate.class), rs.getString(6), rs.getObject(7), rs.getString(8)});
+                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getObject(7), rs.getString(8)});
             }
         }
         for (String id : List.of(lapsing, loyal, oneTimeAtRisk)) {
-            assertThat((Double) scores.get(id)[0]).as("probability alive of %s", id).isCloseTo(alive.get(id), org.assertj.core.api.Assertions.within(1e-9));
+            assertThat((Double) scores.get(id)[0]).as("probability alive of %s", id).isCloseTo(alive.get(id), within(1e-9));
             assertThat((BigDecimal) scores.get(id)[1]).as("CLV of %s", id).isNotNegative();
         }
         assertThat(alive.get(lapsing)).isLessThan(0.3);
         assertThat(alive.get(loyal)).isGreaterThan(0.3);
-        java.time.LocalDate loyalLastOrder = java.time.LocalDate.ofInstant(daysAgo(10), java.time.ZoneOffset.UTC);
+        LocalDate loyalLastOrder = LocalDate.ofInstant(daysAgo(10), ZoneOffset.UTC);
         assertThat(scores.get(loyal)).as("the loyal buyer's own median gap").containsSequence(loyalLastOrder.plusDays(20), "OWN_MEDIAN_INTERVAL", 20, null);
-        java.time.LocalDate newcomerOrder = java.time.LocalDate.ofInstant(daysAgo(5), java.time.ZoneOffset.UTC);
+        LocalDate newcomerOrder = LocalDate.ofInstant(daysAgo(5), ZoneOffset.UTC);
         assertThat(scores.get(newcomer)).as("the newcomer's category's typical gap")
                 .containsSequence(newcomerOrder.plusDays(40), "CATEGORY_TYPICAL_INTERVAL", 40, category);
 
         // the loyal buyer is due 3 days before the expected date, once; the newcomer later
-        Instant dueDay = loyalLastOrder.plusDays(17).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(60);
+        Instant dueDay = loyalLastOrder.plusDays(17).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(60);
         evaluate(dueDay.minusSeconds(120));
         evaluate(dueDay);
         evaluate(dueDay.plus(Duration.ofHours(30)));
 
         List<EventEnvelope<?>> events = segmentEvents(records -> {
             List<EventEnvelope<?>> seen = decode(records);
-            return seen.stream().anyMatch(e -> e.customerId().equals(loyal) && e.payload() instanceof org.openretention.events.segments.RepurchaseDue)
-                    && seen.stream().anyMatch(e -> e.customerId().equals(lapsing) && e.payload() instanceof org.openretention.events.segments.ChurnRiskFlagged)
-                    && seen.stream().anyMatch(e -> e.customerId().equals(oneTimeAtRisk) && e.payload() instanceof org.openretention.events.segments.ChurnRiskFlagged);
+            return seen.stream().anyMatch(e -> e.customerId().equals(loyal) && e.payload() instanceof RepurchaseDue)
+                    && seen.stream().anyMatch(e -> e.customerId().equals(lapsing) && e.payload() instanceof ChurnRiskFlagged)
+                    && seen.stream().anyMatch(e -> e.customerId().equals(oneTimeAtRisk) && e.payload() instanceof ChurnRiskFlagged);
         });
-        List<org.openretention.events.segments.ChurnRiskFlagged> lapsingFlags = payloads(events, lapsing, org.openretention.events.segments.ChurnRiskFlagged.class);
+        List<ChurnRiskFlagged> lapsingFlags = payloads(events, lapsing, ChurnRiskFlagged.class);
         assertThat(lapsingFlags).as("flagged once, not at every evaluation").hasSize(1);
         assertThat(lapsingFlags.get(0).rule().name()).isEqualTo("PROBABILITY_ALIVE_BELOW_THRESHOLD");
         assertThat(lapsingFlags.get(0).threshold()).isEqualTo(0.3);
-        assertThat(lapsingFlags.get(0).probabilityAlive()).isCloseTo(alive.get(lapsing), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(lapsingFlags.get(0).probabilityAlive()).isCloseTo(alive.get(lapsing), within(1e-9));
         assertThat(lapsingFlags.get(0).model()).isNotNull();
         assertThat(lapsingFlags.get(0).currency()).isEqualTo("CNY");
-        assertThat(lapsingFlags.get(0).expectedClv12m()).isEqualByComparingTo(((BigDecimal) scores.get(lapsing)[1]).setScale(2, java.math.RoundingMode.HALF_EVEN));
+        assertThat(lapsingFlags.get(0).expectedClv12m()).isEqualByComparingTo(((BigDecimal) scores.get(lapsing)[1]).setScale(2, RoundingMode.HALF_EVEN));
         assertThat(lapsingFlags.get(0).asOf()).isEqualTo(AS_OF);
-        List<org.openretention.events.segments.ChurnRiskFlagged> atRiskFlags = payloads(events, oneTimeAtRisk, org.openretention.events.segments.ChurnRiskFlagged.class);
+        List<ChurnRiskFlagged> atRiskFlags = payloads(events, oneTimeAtRisk, ChurnRiskFlagged.class);
         assertThat(atRiskFlags).hasSize(1);
         assertThat(atRiskFlags.get(0).rule().name()).isEqualTo("ENTERED_AT_RISK");
         assertThat(atRiskFlags.get(0).threshold()).isNull();
         assertThat(atRiskFlags.get(0).probabilityAlive()).isNotNull();
-        assertThat(payloads(events, loyal, org.openretention.events.segments.ChurnRiskFlagged.class)).isEmpty();
+        assertThat(payloads(events, loyal, ChurnRiskFlagged.class)).isEmpty();
 
-        List<org.openretention.events.segments.RepurchaseDue> reminders = payloads(events, loyal, org.openretention.events.segments.RepurchaseDue.class);
+        List<RepurchaseDue> reminders = payloads(events, loyal, RepurchaseDue.class);
         assertThat(reminders).as("one reminder per cycle").hasSize(1);
-        assertThat(reminders.get(0).expectedAt()).isEqualTo(loyalLastOrder.plusDays(20).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        assertThat(reminders.get(0).expectedAt()).isEqualTo(loyalLastOrder.plusDays(20).atStartOfDay(ZoneOffset.UTC).toInstant());
         assertThat(reminders.get(0).basis().name()).isEqualTo("OWN_MEDIAN_INTERVAL");
         assertThat(reminders.get(0).intervalDays()).isEqualTo(20);
         assertThat(reminders.get(0).category()).isNull();
         assertThat(reminders.get(0).lastOrderAt()).isEqualTo(daysAgo(10));
-        assertThat(payloads(events, newcomer, org.openretention.events.segments.RepurchaseDue.class)).as("not due yet").isEmpty();
+        assertThat(payloads(events, newcomer, RepurchaseDue.class)).as("not due yet").isEmpty();
         // long past the expected date nobody is reminded any more: the lapsing buyer never was
-        assertThat(payloads(events, lapsing, org.openretention.events.segments.RepurchaseDue.class)).isEmpty();
+        assertThat(payloads(events, lapsing, RepurchaseDue.class)).isEmpty();
 
         // the profile shows the stored flag, scores and the expected next purchase
         given().auth().oauth2(TestTokens.withRoles("marketing")).get("/customers/{id}/profile", lapsing).then().statusCode(200)
                 .body("segments.atRisk", equalTo(true)).body("segments.churnRule", equalTo("PROBABILITY_ALIVE_BELOW_THRESHOLD"));
         given().auth().oauth2(TestTokens.withRoles("marketing")).get("/customers/{id}/profile", newcomer).then().statusCode(200)
-                .body("segments.nextPurchaseExpectedAt", equalTo(newcomerOrder.plusDays(40).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString()));
+                .body("segments.nextPurchaseExpectedAt", equalTo(newcomerOrder.plusDays(40).atStartOfDay(ZoneOffset.UTC).toInstant().toString()));
     }
 
     private List<EventEnvelope<?>> segmentEvents(Predicate<List<ConsumerRecord<String, byte[]>>> done) {
@@ -431,12 +441,12 @@ class EvaluationTest {
     }
 
     /** The active fit's probability alive of each customer who bought, as of {@code asOf}'s day; empty without a fit. */
-    private Map<String, Double> probabilitiesAlive(java.util.Set<String> customers, Instant asOf) {
+    private Map<String, Double> probabilitiesAlive(Set<String> customers, Instant asOf) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Double> alive = new HashMap<>();
             churnScores.active().ifPresent(active -> {
-                java.time.ZoneId zone = stageRules.thresholds().zone();
-                java.time.LocalDate day = java.time.LocalDate.ofInstant(asOf, zone);
+                ZoneId zone = stageRules.thresholds().zone();
+                LocalDate day = LocalDate.ofInstant(asOf, zone);
                 Summaries summaries = new Summaries(zone, day);
                 for (String id : customers) {
                     summaries.summarise(id, purchases.ofCustomerBefore(id, day.plusDays(1).atStartOfDay(zone).toInstant()))
