@@ -24,7 +24,8 @@ CREATE TABLE browse_session (
     customer_id        VARCHAR(200) NOT NULL,
     session_started_at TIMESTAMPTZ  NOT NULL,
     last_activity_at   TIMESTAMPTZ  NOT NULL,
-    -- true: published as BrowseAbandoned; false: converted by an order, or late activity of a decided session
+    -- true: published as BrowseAbandoned; false: converted by an order, late activity of a decided session, or decided
+    -- too long after its window closed to be worth a reminder (segmentation.browse-abandonment.publish-within)
     abandoned          BOOLEAN      NOT NULL,
     -- the asOf of the evaluation that decided it
     decided_as_of      TIMESTAMPTZ  NOT NULL,

@@ -24,4 +24,13 @@ public interface BrowseAbandonmentSettings {
      */
     @WithDefault("P7D")
     Duration keepDecidedSessions();
+
+    /**
+     * How long after its order window closed an abandoned session is still published. Older ones are recorded as
+     * decided but not published: the first evaluation of an imported history (or one after a longer outage) would
+     * otherwise remind every customer of every visit they ever left (136,213 reminders for the local stack's two
+     * years of simulated history), long after any reminder could help.
+     */
+    @WithDefault("P7D")
+    Duration publishWithin();
 }

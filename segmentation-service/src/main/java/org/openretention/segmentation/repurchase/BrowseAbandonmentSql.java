@@ -13,7 +13,8 @@ import java.util.Objects;
  *       {@code asOf}, each with its counts, products, whether an order converted it and whether it is late activity of
  *       a session decided before ({@code known});</li>
  *   <li>{@link #record()}: those sessions into {@code browse_session};</li>
- *   <li>{@link #toPublish()}: the abandoned ones, neither converted nor known, to publish;</li>
+ *   <li>{@link #toPublish()}: the abandoned ones, neither converted nor known, whose window closed at most
+ *       {@code publishWithin} before {@code asOf}, to publish (older ones are recorded, not published);</li>
  *   <li>{@link #deleteDecided()} and {@link #prune()}: their rows, and what is older than {@code keep}.</li>
  * </ol>
  * A session's window closes at its last event plus the order window, and no event can join a session afterwards
@@ -27,16 +28,30 @@ public final class BrowseAbandonmentSql {
     private final String window;
     private final String gap;
     private final String keep;
+    private final String fresh;
 
+    /** As {@link #BrowseAbandonmentSql(BrowseAbandonment, Duration, Duration)}, publishing sessions of any age. */
     public BrowseAbandonmentSql(BrowseAbandonment rule, Duration keep) {
+        this(rule, keep, null);
+    }
+
+    /**
+     * @param publishWithin how long after its window closed an abandoned session is still published; {@code null}: any age
+     */
+    public BrowseAbandonmentSql(BrowseAbandonment rule, Duration keep, Duration publishWithin) {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(keep, "keep");
+        if (publishWithin != null && publishWithin.isNegative()) {
+            throw new IllegalArgumentException("publishWithin must not be negative, got " + publishWithin);
+        }
         if (keep.compareTo(rule.orderWindow()) < 0) {
             throw new IllegalArgumentException("keep decided sessions at least as long as the order window, got " + keep);
         }
         this.window = interval(rule.orderWindow());
         this.gap = interval(rule.sessionGap());
         this.keep = interval(keep);
+        this.fresh = publishWithin == null ? "true"
+                : "(last_at + " + window + " >= " + AS_OF + " - " + interval(publishWithin) + ")";
     }
 
     private static String interval(Duration d) {
@@ -105,9 +120,9 @@ public final class BrowseAbandonmentSql {
     public String record() {
         return """
                 INSERT INTO browse_session (customer_id, session_started_at, last_activity_at, abandoned, decided_as_of)
-                SELECT customer_id, started_at, last_at, NOT (converted OR known), %s
+                SELECT customer_id, started_at, last_at, NOT (converted OR known) AND %s, %s
                 FROM browse_decided
-                ON CONFLICT (customer_id, session_started_at) DO NOTHING""".formatted(AS_OF);
+                ON CONFLICT (customer_id, session_started_at) DO NOTHING""".formatted(fresh, AS_OF);
     }
 
     /** The abandoned sessions to publish, by customer and start. */
@@ -115,8 +130,8 @@ public final class BrowseAbandonmentSql {
         return """
                 SELECT customer_id, started_at, last_at, views, cart_adds, product_ids
                 FROM browse_decided
-                WHERE NOT converted AND NOT known
-                ORDER BY customer_id, started_at""";
+                WHERE NOT converted AND NOT known AND %s
+                ORDER BY customer_id, started_at""".formatted(fresh);
     }
 
     /**

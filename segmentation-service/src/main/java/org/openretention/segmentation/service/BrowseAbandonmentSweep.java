@@ -53,7 +53,7 @@ public class BrowseAbandonmentSweep {
         this.source = config.eventSource();
         this.chunk = Math.max(1, evaluation.publishChunk());
         this.sql = new BrowseAbandonmentSql(new BrowseAbandonment(settings.orderWindow(), settings.sessionGap()),
-                settings.keepDecidedSessions());
+                settings.keepDecidedSessions(), settings.publishWithin());
     }
 
     /** Decides the sessions closed as of {@code asOf} and publishes the abandoned ones, in the caller's transaction on {@code c}. */

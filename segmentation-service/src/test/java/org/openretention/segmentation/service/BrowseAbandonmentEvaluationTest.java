@@ -150,6 +150,27 @@ class BrowseAbandonmentEvaluationTest {
     }
 
     @Test
+    void aSessionDecidedLongAfterItsWindowClosedIsRecordedButNotPublished() throws Exception {
+        String stale = TestEvents.newCustomerId();
+        String recent = TestEvents.newCustomerId();
+        Instant base = Instant.parse("2030-09-01T10:00:00Z");
+        // as when a history is imported: the first evaluation finds visits of long ago and of the last days
+        publishAndAwait(List.of(event(stale, base, InteractionRecorded.onProduct(InteractionKind.CART_ADD, "S1", "TEA")),
+                event(recent, base.plus(Duration.ofDays(6)), InteractionRecorded.onProduct(InteractionKind.CART_ADD, "S2", "TEA"))));
+        // the stale session's window closed 8 days and 1 minute before asOf, the recent one's 2 days before
+        evaluate(base.plus(Duration.ofDays(9)).plus(Duration.ofMinutes(1)));
+
+        Map<String, List<BrowseAbandoned>> all = published(Set.of(stale, recent));
+        assertThat(all.get(stale)).as("beyond publish-within (7 days)").isEmpty();
+        assertThat(all.get(recent)).containsExactly(new BrowseAbandoned(base.plus(Duration.ofDays(6)), base.plus(Duration.ofDays(6)),
+                List.of("S2"), 1, 0));
+        assertThat(count("SELECT count(*) FROM browse_activity WHERE customer_id = ANY (?)", Set.of(stale)))
+                .as("decided and its rows deleted, so never published later").isZero();
+        evaluate(base.plus(Duration.ofDays(9)).plus(Duration.ofMinutes(2)));
+        assertThat(published(Set.of(stale)).get(stale)).isEmpty();
+    }
+
+    @Test
     void erasureDeletesTheCustomersBrowsingAndDecidedSessions() throws Exception {
         String decided = TestEvents.newCustomerId();
         String open = TestEvents.newCustomerId();
