@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "segmentation.models")
 public interface ModelSettings {
 
-    /** The purchase model the scores use: {@code auto} takes the one with the lower holdout error of the latest comparison. */
+    /** The purchase model the scores use; {@code auto} takes the one with the lower holdout error of the latest comparison. */
     enum PurchaseModelChoice { AUTO, BG_NBD, PARETO_NBD }
 
     /**
@@ -17,8 +17,13 @@ public interface ModelSettings {
     @WithDefault("24h")
     String fitEvery();
 
-    /** Which purchase model scores customers: {@code auto}, {@code BG_NBD} or {@code PARETO_NBD}. */
-    @WithDefault("auto")
+    /**
+     * Which purchase model scores customers: {@code PARETO_NBD} (default), {@code BG_NBD} or {@code auto}. Pareto/NBD is
+     * the default because it alone can count a product view or cart add after the last order as a sign of life, and
+     * because BG/NBD gives every customer without a repeat purchase a probability alive of 1 (docs/segmentation.md
+     * "Which purchase model scores").
+     */
+    @WithDefault("PARETO_NBD")
     PurchaseModelChoice purchaseModel();
 
     /** The monthly discount rate of the 12-month customer lifetime value. */

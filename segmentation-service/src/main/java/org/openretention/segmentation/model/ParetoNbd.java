@@ -70,13 +70,22 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
         return new ParetoNbdLikelihood(sample).logLikelihood(r, alpha, s, beta);
     }
 
-    /** The note's equation (25): {@code 1 / (1 + s/(r+s+x) (α+T)^(r+x) (β+T)^s A0)}. */
+    /**
+     * The note's equation (25): {@code 1 / (1 + s/(r+s+x) (α+T)^(r+x) (β+T)^s A0)}, with the customer's last sign of
+     * life in the place of t_x in A0.
+     *
+     * <p>A0 integrates over the moments the customer may have dropped out, from t_x on; a customer seen alive later (a
+     * product view, a cart add) cannot have dropped out before that. The individual likelihood of x purchases in
+     * [0, t_x], none after, and a lifetime longer than t_s is {@code λ^x e^-(λ+μ)T + λ^x μ/(λ+μ) [e^-(λ+μ)t_s - e^-(λ+μ)T]}:
+     * the same as without the sign of life, with t_s for t_x; so is everything integrated from it. With t_s = t_x (no
+     * later sign of life) this is the note's equation; with t_s = T the customer is alive.
+     */
     @Override
     public double probabilityAlive(CustomerSummary customer) {
         int x = customer.repeatTransactions();
         double age = customer.age();
         double logOdds = Math.log(s / (r + s + x)) + (r + x) * Math.log(alpha + age) + s * Math.log(beta + age)
-                + logA0(x, customer.recency(), age);
+                + logA0(x, customer.lastSeenAlive(), age);
         return LogMath.logistic(-logOdds);
     }
 
@@ -99,6 +108,12 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
         double sMinusOne = s - 1;
         double lifetimeFactor = sMinusOne == 0 ? -logQ : -Math.expm1(sMinusOne * logQ) / sMinusOne;
         return (r + x) * betaAge / (alpha + customer.age()) * lifetimeFactor * probabilityAlive(customer);
+    }
+
+    /** Its scores depend on the last sign of life ({@link #probabilityAlive}). */
+    @Override
+    public boolean usesSignsOfLife() {
+        return true;
     }
 
     /** {@code ln A0}, the note's equation (23)/(24); -∞ when t_x = T. */

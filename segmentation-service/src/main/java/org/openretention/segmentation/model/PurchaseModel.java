@@ -9,6 +9,15 @@ public sealed interface PurchaseModel extends FittedModel permits BgNbd, ParetoN
     /** The expected number of repeat transactions of the customer in the {@code weeks} after the calibration end. */
     double expectedPurchases(CustomerSummary customer, double weeks);
 
+    /**
+     * Whether its scores use {@link CustomerSummary#lastSeenAlive}: a model whose customers drop out only right after a
+     * purchase (BG/NBD) learns nothing from a sign of life after it, short of certainty; one whose customers may drop out
+     * at any moment (Pareto/NBD) does. A model that does scores by (x, last seen alive, T): t_x matters only through it.
+     */
+    default boolean usesSignsOfLife() {
+        return false;
+    }
+
     /** The log-likelihood of one customer's (x, t_x, T). */
     double logLikelihood(CustomerSummary customer);
 }

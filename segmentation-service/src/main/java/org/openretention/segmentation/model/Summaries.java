@@ -1,6 +1,7 @@
 package org.openretention.segmentation.model;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -54,6 +55,25 @@ public final class Summaries {
         double meanRepeatValue = repeatTransactions == 0 ? 0 : repeatValue.doubleValue() / repeatTransactions;
         return Optional.of(new CustomerSummary(customerId, repeatTransactions,
                 weeks(first, transactions.lastKey()), weeks(first, calibrationEnd), meanRepeatValue));
+    }
+
+    /**
+     * As {@link #summarise(String, Collection)}, with the customer's last sign of life that is not a purchase (a product
+     * view, a cart add): its day, counted from the first transaction's like t_x, becomes the summary's last seen alive
+     * when it is later than the last transaction and not after the calibration end.
+     */
+    public Optional<CustomerSummary> summarise(String customerId, Collection<Purchase> purchases, Optional<Instant> signOfLife) {
+        Optional<CustomerSummary> summary = summarise(customerId, purchases);
+        if (summary.isEmpty() || signOfLife.isEmpty()) {
+            return summary;
+        }
+        LocalDate seen = LocalDate.ofInstant(signOfLife.get(), shopZone);
+        if (seen.isAfter(calibrationEnd)) {
+            return summary;
+        }
+        LocalDate first = purchases.stream().map(purchase -> LocalDate.ofInstant(purchase.at(), shopZone))
+                .filter(day -> !day.isAfter(calibrationEnd)).min(LocalDate::compareTo).orElseThrow();
+        return summary.map(s -> s.seenAliveAt(weeks(first, seen)));
     }
 
     /** The summaries of all customers who had bought by the calibration end, in the order of the map. */

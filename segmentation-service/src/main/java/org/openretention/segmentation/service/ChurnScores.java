@@ -22,7 +22,9 @@ import java.util.stream.IntStream;
  * The churn scores of the evaluation, by the active model fit: the probability alive and the discounted purchases of
  * the next 12 months (the CLV without its value per purchase) of every distinct (x, t_x, T) the population has, in the
  * temporary table {@code eval_scores (x, tx_days, t_days, p_alive, discounted_purchases)}, which the evaluation joins
- * to each customer. The models need a few special functions per customer (Pareto/NBD a hypergeometric function); a
+ * to each customer. For a model that uses signs of life (Pareto/NBD, {@link PurchaseModel#usesSignsOfLife}), the
+ * scores depend on (x, last seen alive, T) and {@code tx_days} holds the last seen alive: the facts' {@code seen_days}
+ * ({@link Active#recencyColumn}). The models need a few special functions per customer (Pareto/NBD a hypergeometric function); a
  * million customers share a few ten thousand triples, so the scores are computed once per triple in Java, in
  * parallel, and everything per customer stays in SQL. The value per purchase (Gamma-Gamma's expected average order
  * value, which depends on the customer's own repeat spend) is a closed form the evaluation computes in SQL
@@ -41,6 +43,15 @@ public class ChurnScores {
      */
     public record Active(long fitId, PurchaseModelName model, PurchaseModel purchases, Optional<GammaGamma> spend,
                          double threshold) {
+
+        /**
+         * The column of the evaluation's facts that keys the scores with x and T: {@code seen_days} (days from the
+         * first purchase to the last sign of life, a purchase, product view or cart add) for a model that uses signs
+         * of life, otherwise {@code tx_days}.
+         */
+        public String recencyColumn() {
+            return purchases.usesSignsOfLife() ? "seen_days" : "tx_days";
+        }
 
         /**
          * Gamma-Gamma's expected value per purchase of a customer with {@code x} repeat transactions worth
@@ -83,8 +94,8 @@ public class ChurnScores {
     }
 
     /**
-     * Creates {@code eval_scores} from the triples of {@code facts} (columns {@code repeat_intervals}, {@code tx_days},
-     * {@code t_days}); empty without an active fit.
+     * Creates {@code eval_scores} from the triples of {@code facts} (columns {@code repeat_intervals}, {@code tx_days}
+     * or {@code seen_days}, {@code t_days}); empty without an active fit.
      *
      * @return the distinct triples scored
      */
@@ -98,15 +109,20 @@ public class ChurnScores {
         if (active.isEmpty()) {
             return 0;
         }
-        int[][] triples = triples(c, facts);
+        int[][] triples = triples(c, facts, active.get().recencyColumn());
+        boolean signsOfLife = active.get().purchases().usesSignsOfLife();
         int n = triples[0].length;
         double[] alive = new double[n];
         double[] discounted = new double[n];
         PurchaseModel model = active.get().purchases();
         IntStream.range(0, n).parallel().forEach(i -> {
             int x = triples[0][i];
-            CustomerSummary customer = new CustomerSummary("", x, x == 0 ? 0 : triples[1][i] / DAYS_PER_WEEK,
-                    triples[2][i] / DAYS_PER_WEEK, 0);
+            double recency = triples[1][i] / DAYS_PER_WEEK;
+            double age = triples[2][i] / DAYS_PER_WEEK;
+            // a model that uses signs of life is keyed by the last seen alive, and t_x matters to it through that only
+            CustomerSummary customer = signsOfLife
+                    ? new CustomerSummary("", x, x == 0 ? 0 : recency, age, 0, recency)
+                    : new CustomerSummary("", x, x == 0 ? 0 : recency, age, 0);
             alive[i] = clamp(model.probabilityAlive(customer));
             discounted[i] = GammaGamma.discountedPurchases(model, customer, CLV_MONTHS, monthlyDiscountRate);
         });
@@ -126,11 +142,11 @@ public class ChurnScores {
         return n;
     }
 
-    private static int[][] triples(Connection c, String facts) throws SQLException {
+    private static int[][] triples(Connection c, String facts, String recencyColumn) throws SQLException {
         int[][] triples = new int[3][1024];
         int n = 0;
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT DISTINCT repeat_intervals, tx_days, t_days FROM " + facts + " WHERE t_days IS NOT NULL")) {
+                "SELECT DISTINCT repeat_intervals, " + recencyColumn + ", t_days FROM " + facts + " WHERE t_days IS NOT NULL")) {
             s.setFetchSize(50_000);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -82,8 +82,9 @@ public class CustomerScoring {
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
-        Optional<CustomerSummary> summary = new Summaries(zone, today)
-                .summarise(customerId, purchases.ofCustomerBefore(customerId, today.plusDays(1).atStartOfDay(zone).toInstant()));
+        Instant until = today.plusDays(1).atStartOfDay(zone).toInstant();
+        Optional<CustomerSummary> summary = new Summaries(zone, today).summarise(customerId,
+                purchases.ofCustomerBefore(customerId, until), purchases.lastSignOfLifeUpTo(customerId, now));
         return summary.map(customer -> {
             PurchaseModel model = purchaseModel.get();
             return new CustomerScore(model.probabilityAlive(customer), model.expectedPurchases(customer, 30 / DAYS_PER_WEEK),

@@ -287,7 +287,9 @@ public class Evaluation {
     /**
      * Every profile with its rolling windows counted back from {@code asOf}, the calendar dates (shop's zone) of its
      * instants ({@code *_on}: converted once here, so that every later day count is a subtraction of dates), and the
-     * purchase models' t_x and T in days.
+     * purchase models' t_x and T in days, and the last seen alive ({@code seen_days}: days from the first order to the
+     * last sign of life, the last order or a later product view or cart add up to {@code asOf}; the profile keeps only
+     * the last view and cart add, so an evaluation as of an earlier instant than those falls back to the last order).
      */
     private static String factsSql(StageThresholds t) {
         ZoneId zone = t.zone();
@@ -296,12 +298,15 @@ public class Evaluation {
                 SELECT q.*,
                        CASE WHEN q.order_count > 0 THEN q.last_order_on - q.first_order_on END AS tx_days,
                        CASE WHEN q.order_count > 0 AND %1$s - q.first_order_on >= 0
-                            THEN GREATEST(%1$s - q.first_order_on, q.last_order_on - q.first_order_on) END AS t_days
+                            THEN GREATEST(%1$s - q.first_order_on, q.last_order_on - q.first_order_on) END AS t_days,
+                       CASE WHEN q.order_count > 0
+                            THEN GREATEST(q.last_order_on - q.first_order_on, COALESCE(q.seen_on - q.first_order_on, 0)) END AS seen_days
                 FROM (SELECT p.customer_id, p.registered_at, p.first_order_at, p.last_order_at, p.order_count, p.net_spend,
                              p.avg_order_value, p.discounted_order_share, p.items, p.top_categories, p.top_category_items,
                              p.likes, p.comments, p.shares,
                              p.repeat_intervals, p.repeat_interval_median_days, p.repeat_spend,
                              %2$s AS registered_on, %3$s AS first_order_on, %4$s AS last_order_on,
+                             CASE WHEN GREATEST(p.last_product_view_at, p.last_cart_add_at) <= %8$s THEN %9$s END AS seen_on,
                              COALESCE(w.spend_12m, 0) AS spend_12m, COALESCE(w.orders_90d, 0) AS orders_90d
                       FROM customer_profile p
                       LEFT JOIN (SELECT customer_id, sum(net_spend) FILTER (WHERE %5$s) AS spend_12m,
@@ -314,7 +319,8 @@ public class Evaluation {
                         CalendarDays.sqlDate("p.last_order_at", zone),
                         RollingWindows.sqlInLast12MonthsOnDates("occurred_at", "day", AS_OF, AS_OF_DAY),
                         RollingWindows.sqlInLast90DaysOnDates("occurred_at", "day", AS_OF, AS_OF_DAY),
-                        CalendarDays.sqlDate("occurred_at", zone), AS_OF);
+                        CalendarDays.sqlDate("occurred_at", zone), AS_OF,
+                        CalendarDays.sqlDate("GREATEST(p.last_product_view_at, p.last_cart_add_at)", zone));
     }
 
     /**
@@ -349,11 +355,12 @@ public class Evaluation {
                        %s
                 FROM (SELECT f.*, %s AS stage, %s AS tags FROM eval_facts f) s
                 LEFT JOIN (%s) r ON r.customer_id = s.customer_id
-                LEFT JOIN eval_scores sc ON sc.x = s.repeat_intervals AND sc.tx_days = s.tx_days AND sc.t_days = s.t_days
+                LEFT JOIN eval_scores sc ON sc.x = s.repeat_intervals AND sc.tx_days = s.%s AND sc.t_days = s.t_days
                 LEFT JOIN eval_category_interval ci ON ci.category = s.top_categories[1]"""
                 .formatted(AS_OF_DAY, expectedValue, repurchaseSql(),
                         StageSql.stageCaseOnDates(t), TagSql.tagsArray(tags, "CAST(:populationMeanAov AS numeric)"),
-                        rfm.sql("eval_facts", "(" + AS_OF_DAY + " - last_order_on)"));
+                        rfm.sql("eval_facts", "(" + AS_OF_DAY + " - last_order_on)"),
+                        active.map(ChurnScores.Active::recencyColumn).orElse("tx_days"));
     }
 
     /**

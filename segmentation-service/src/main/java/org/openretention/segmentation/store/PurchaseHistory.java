@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
@@ -65,6 +66,21 @@ public class PurchaseHistory {
                 .setParameter("until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC))
                 .getResultList();
         return rows.stream().map(row -> new Purchase(instant(row[0]), (BigDecimal) row[1])).toList();
+    }
+
+    /**
+     * The customer's last sign of life that is not a purchase: the later of their last product view and last cart add
+     * (the profile's), if not after {@code asOf}.
+     */
+    public Optional<Instant> lastSignOfLifeUpTo(String customerId, Instant asOf) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = entityManager.createNativeQuery("""
+                        SELECT GREATEST(last_product_view_at, last_cart_add_at) FROM customer_profile
+                        WHERE customer_id = :customerId""")
+                .setParameter("customerId", customerId)
+                .getResultList();
+        return rows.stream().filter(java.util.Objects::nonNull).map(PurchaseHistory::instant)
+                .filter(at -> !at.isAfter(asOf)).findFirst();
     }
 
     private static Instant instant(Object value) {

@@ -53,6 +53,67 @@ class ParetoNbdTest {
         }
     }
 
+    /**
+     * A sign of life after the last purchase (a product view at t_s) is the evidence that the lifetime lasted past t_s.
+     * The probability alive given it, straight from the model's definition: with weights the Gamma densities of λ and μ,
+     * {@code E[λ^x e^-(λ+μ)T] / E[λ^x e^-(λ+μ)T + λ^x μ/(λ+μ) (e^-(λ+μ)t_s - e^-(λ+μ)T)]}, the expectations by a
+     * two-dimensional quadrature over log λ and log μ; no 2F1, no closed form.
+     */
+    @Test
+    void aSignOfLifeAfterTheLastPurchaseIsTheLifetimeLastingPastIt() {
+        double[][] cases = {
+                // r, alpha, s, beta, x, t_x, t_s, T
+                {0.553, 10.578, 0.606, 11.669, 2, 10.0, 30.0, 38.86},
+                {0.553, 10.578, 0.606, 11.669, 0, 0, 20.0, 38.86},
+                {1.03, 13.3, 0.92, 36.6, 4, 20.0, 50.0, 90.0},
+                {0.8, 3.0, 1.7, 9.0, 1, 5.0, 5.0, 60.0}};
+        for (double[] c : cases) {
+            ParetoNbd model = new ParetoNbd(c[0], c[1], c[2], c[3]);
+            int x = (int) c[4];
+            CustomerSummary seen = new CustomerSummary("c", x, c[5], c[7], 0, c[6]);
+            assertThat(model.probabilityAlive(seen)).as("%s, %s", model, seen)
+                    .isCloseTo(aliveByQuadrature(model, x, c[6], c[7]), within(2e-4));
+        }
+        // seen today: alive; seen later: likelier alive, whatever the purchases
+        assertThat(CDNOW.probabilityAlive(new CustomerSummary("c", 0, 0, 39, 0, 39))).isEqualTo(1.0);
+        assertThat(CDNOW.probabilityAlive(customer(2, 10, 39).seenAliveAt(25)))
+                .isGreaterThan(CDNOW.probabilityAlive(customer(2, 10, 39)));
+        assertThat(customer(2, 10, 39).seenAliveAt(5).lastSeenAlive()).as("not before the last purchase").isEqualTo(10);
+        assertThat(customer(2, 10, 39).seenAliveAt(50).lastSeenAlive()).as("not after T").isEqualTo(39);
+    }
+
+    private static double aliveByQuadrature(ParetoNbd m, int x, double seen, double age) {
+        int n = 3000;
+        double lo = Math.log(1e-7);
+        double hi = Math.log(60);
+        double step = (hi - lo) / n;
+        double[] rate = new double[n];
+        double[] weightLambda = new double[n];
+        double[] weightMu = new double[n];
+        for (int i = 0; i < n; i++) {
+            double v = Math.exp(lo + (i + 0.5) * step);
+            rate[i] = v;
+            // Gamma density times dv = v d(log v)
+            weightLambda[i] = Math.exp(m.r() * Math.log(m.alpha()) + m.r() * Math.log(v) - m.alpha() * v - Gamma.logGamma(m.r())) * step;
+            weightMu[i] = Math.exp(m.s() * Math.log(m.beta()) + m.s() * Math.log(v) - m.beta() * v - Gamma.logGamma(m.s())) * step;
+        }
+        double survived = 0;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double lambda = rate[i];
+            double purchases = weightLambda[i] * Math.pow(lambda, x);
+            for (int j = 0; j < n; j++) {
+                double mu = rate[j];
+                double w = purchases * weightMu[j];
+                double alive = Math.exp(-(lambda + mu) * age);
+                double diedAfterSeen = mu / (lambda + mu) * (Math.exp(-(lambda + mu) * seen) - alive);
+                survived += w * alive;
+                total += w * (alive + diedAfterSeen);
+            }
+        }
+        return survived / total;
+    }
+
     /** References computed with mpmath (30 digits, its own quadrature) from the note's equations (22), (25), (27). */
     @Test
     void matchesAnIndependentHighPrecisionEvaluation() {

@@ -42,11 +42,13 @@ import org.openretention.testkit.TestTokens;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -270,6 +272,7 @@ class EvaluationTest {
         String loyal = TestEvents.newCustomerId();
         String newcomer = TestEvents.newCustomerId();
         String oneTimeAtRisk = TestEvents.newCustomerId();
+        String lapsingBrowser = TestEvents.newCustomerId();
         try (Connection c = dataSource.getConnection()) {
             ProfileSeeds seeds = new ProfileSeeds(c);
             for (var e : population.entrySet()) {
@@ -284,6 +287,8 @@ class EvaluationTest {
                 loyalOrders.add(order("y" + i, 190 - 20 * i, "60", false, "{}"));
             }
             seeds.customer(lapsing, null, 0, lapsingOrders)
+                    .customer(lapsingBrowser, null, 0, lapsingOrders.stream().map(o -> new Order("b-" + o.orderId(), o.at(),
+                            o.netAmount(), o.discounted(), o.itemsJson())).toList())
                     .customer(loyal, null, 0, loyalOrders)
                     .customer(newcomer, null, 0, List.of(order("n1", 5, "30", false, items)))
                     .customer(oneTimeAtRisk, null, 0, List.of(order("t1", 160, "30", false, "{}")));
@@ -293,6 +298,12 @@ class EvaluationTest {
                         order("c2", 400 - gap, "20", false, items)));
             }
             seeds.recompute(stageRules.thresholds().zone());
+            // the same orders, and a product view a week before asOf: a sign of life after the last order
+            try (PreparedStatement s = c.prepareStatement("UPDATE customer_profile SET last_product_view_at = ? WHERE customer_id = ?")) {
+                s.setObject(1, OffsetDateTime.ofInstant(daysAgo(7), ZoneOffset.UTC));
+                s.setString(2, lapsingBrowser);
+                s.executeUpdate();
+            }
         }
         given().auth().oauth2(TestTokens.withRoles("ops")).queryParam("calibrationEnd", firstDay.plusDays(273).toString())
                 .queryParam("cohortStart", firstDay.toString()).queryParam("cohortEnd", firstDay.plusDays(84).toString())
@@ -305,23 +316,26 @@ class EvaluationTest {
         assertThat(rows.get(lapsing).churnRule()).isEqualTo("PROBABILITY_ALIVE_BELOW_THRESHOLD");
         assertThat(rows.get(loyal).churnFlagged()).as("a regular buyer is not flagged").isFalse();
         assertThat(rows.get(oneTimeAtRisk).churnRule()).as("no repeat purchase: only the stage flags").isEqualTo("ENTERED_AT_RISK");
-        Map<String, Double> alive = probabilitiesAlive(Set.of(lapsing, loyal, oneTimeAtRisk), AS_OF);
+        Map<String, Double> alive = probabilitiesAlive(Set.of(lapsing, loyal, oneTimeAtRisk, lapsingBrowser), AS_OF);
         Map<String, Object[]> scores = new HashMap<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT customer_id, probability_alive, clv_12m, churn_model, next_purchase_on, repurchase_basis, "
                      + "repurchase_interval_days, repurchase_category FROM customer_segment WHERE customer_id IN ('"
-                     + String.join("','", lapsing, loyal, newcomer, oneTimeAtRisk) + "')")) {
+                     + String.join("','", lapsing, loyal, newcomer, oneTimeAtRisk, lapsingBrowser) + "')")) {
             while (rs.next()) {
                 scores.put(rs.getString(1), new Object[] {rs.getObject(2), rs.getBigDecimal(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class), rs.getString(6), rs.getObject(7), rs.getString(8)});
             }
         }
-        for (String id : List.of(lapsing, loyal, oneTimeAtRisk)) {
+        for (String id : List.of(lapsing, loyal, oneTimeAtRisk, lapsingBrowser)) {
             assertThat((Double) scores.get(id)[0]).as("probability alive of %s", id).isCloseTo(alive.get(id), within(1e-9));
             assertThat((BigDecimal) scores.get(id)[1]).as("CLV of %s", id).isNotNegative();
         }
         assertThat(alive.get(lapsing)).isLessThan(0.3);
         assertThat(alive.get(loyal)).isGreaterThan(0.3);
+        // Pareto/NBD (the default purchase model) counts the view: alive after it, so far likelier alive now
+        assertThat(alive.get(lapsingBrowser)).as("seen alive a week ago").isGreaterThan(0.3).isGreaterThan(alive.get(lapsing) + 0.2);
+        assertThat(rows.get(lapsingBrowser).churnRule()).as("the model does not flag a customer seen a week ago").isNull();
         LocalDate loyalLastOrder = LocalDate.ofInstant(daysAgo(10), ZoneOffset.UTC);
         assertThat(scores.get(loyal)).as("the loyal buyer's own median gap").containsSequence(loyalLastOrder.plusDays(20), "OWN_MEDIAN_INTERVAL", 20, null);
         LocalDate newcomerOrder = LocalDate.ofInstant(daysAgo(5), ZoneOffset.UTC);
@@ -449,7 +463,8 @@ class EvaluationTest {
                 LocalDate day = LocalDate.ofInstant(asOf, zone);
                 Summaries summaries = new Summaries(zone, day);
                 for (String id : customers) {
-                    summaries.summarise(id, purchases.ofCustomerBefore(id, day.plusDays(1).atStartOfDay(zone).toInstant()))
+                    summaries.summarise(id, purchases.ofCustomerBefore(id, day.plusDays(1).atStartOfDay(zone).toInstant()),
+                                    purchases.lastSignOfLifeUpTo(id, asOf))
                             .ifPresent(summary -> alive.put(id, active.purchases().probabilityAlive(summary)));
                 }
             });
