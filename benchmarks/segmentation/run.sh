@@ -17,9 +17,9 @@
 #                 ROC AUC for the truth's droppedOut, against the recency rule
 #   models        in process: BG/NBD, Pareto/NBD, Gamma-Gamma optimisation time on --model-customers synthetic
 #                 customers and on CDNOW (medians after JIT warm-up)
-#   evaluation    fresh database, --eval-customers profiles seeded with SQL, POST /evaluations: first run (every
-#                 customer changes) and second run (nothing changes), --eval-runs times; then POST /models/fit on the
-#                 same base (end to end from the database), --fit-runs times
+#   evaluation    fresh database, --eval-customers profiles seeded with SQL; POST /models/fit on them (end to end
+#                 from the database, activated), --fit-runs times; then POST /evaluations, scoring churn with that
+#                 fit: first run (every customer changes) and second run (nothing changes), --eval-runs times
 #
 # Usage: benchmarks/segmentation/run.sh [--customers N] [--days D] [--runs R] [--pg-rows N]
 #            [--eval-customers N] [--eval-runs R] [--fit-runs R] [--eval-shape bgnbd|simple]
@@ -268,8 +268,11 @@ start_kafka() {
             cp -r /tmp/loyalty-bench/kafka/libs "$KAFKA_DIR/"     # the loyalty runner's copy of the same jars
         else
             info "fetching the Kafka broker jars into $KAFKA_DIR/libs"
+            # offline first (the local repository usually has them); on a fresh machine from Maven Central
             ./mvnw -B -q -o -f local-stack/kafka/pom.xml dependency:copy-dependencies -DincludeScope=runtime \
-                -DoutputDirectory="$KAFKA_DIR/libs" > "$LOG_DIR/kafka-fetch.log" 2>&1 || die "could not fetch the Kafka jars"
+                -DoutputDirectory="$KAFKA_DIR/libs" > "$LOG_DIR/kafka-fetch.log" 2>&1 \
+                || ./mvnw -B -q -f local-stack/kafka/pom.xml dependency:copy-dependencies -DincludeScope=runtime \
+                -DoutputDirectory="$KAFKA_DIR/libs" >> "$LOG_DIR/kafka-fetch.log" 2>&1 || die "could not fetch the Kafka jars"
         fi
     fi
     rm -rf "$KAFKA_DIR/data"
@@ -452,6 +455,15 @@ if (( ! SKIP_EVAL )); then
     info "seeding $EVAL_CUSTOMERS profiles as of $EVAL_AS_OF"
     load_note "seed"
     record eval seed-profiles --jdbc "$JDBC_BASE/$DB" --customers "$EVAL_CUSTOMERS" --as-of "$EVAL_AS_OF" --shape "$EVAL_SHAPE"
+    # the fits first: the last one is activated, so that the evaluations score churn with it as they do in service
+    FIT_CAL="$(date -u -d "$EVAL_DAY - 91 days" +%F)"
+    for r in $(seq 1 "$FIT_RUNS"); do
+        info "end-to-end fit run $r/$FIT_RUNS on $EVAL_CUSTOMERS customers (calibration to $FIT_CAL, holdout to $EVAL_DAY, activated)"
+        load_note "fit run $r"
+        BEFORE="$(cpu_snapshot)"
+        record "fit$r" fit --base-url "$BASE_URL" --token-file "$WORK/ops.token" --calibration-end "$FIT_CAL" --holdout-end "$EVAL_DAY" --activate --label fit-e2e || true
+        cpu_split "fit$r" "$BEFORE" "$(cpu_snapshot)" | tee -a "$RESULTS" >&2
+    done
     pg postgres -c "SELECT pg_stat_statements_reset()" >/dev/null
     for r in $(seq 1 "$EVAL_RUNS"); do
         info "evaluation run $r/$EVAL_RUNS: first (every customer changes), then second (nothing changes)"
@@ -465,14 +477,6 @@ if (( ! SKIP_EVAL )); then
     done
     pgss_dump "$WORK/pgss-eval.txt"
     pg "$DB" -c "TRUNCATE platform_outbox" >/dev/null || true
-    FIT_CAL="$(date -u -d "$EVAL_DAY - 91 days" +%F)"
-    for r in $(seq 1 "$FIT_RUNS"); do
-        info "end-to-end fit run $r/$FIT_RUNS on $EVAL_CUSTOMERS customers (calibration to $FIT_CAL, holdout to $EVAL_DAY)"
-        load_note "fit run $r"
-        BEFORE="$(cpu_snapshot)"
-        record "fit$r" fit --base-url "$BASE_URL" --token-file "$WORK/ops.token" --calibration-end "$FIT_CAL" --holdout-end "$EVAL_DAY" --label fit-e2e || true
-        cpu_split "fit$r" "$BEFORE" "$(cpu_snapshot)" | tee -a "$RESULTS" >&2
-    done
     stop_service
 fi
 load_note "end"

@@ -247,15 +247,20 @@ public class Evaluation {
             long t2 = System.nanoTime();
             customers = execute(c, resultSql(thresholds, TagThresholds.defaults(), active), parameters);
             long t3 = System.nanoTime();
-            execute(c, changedSql(), parameters);
-            changed = execute(c, UPSERT, parameters);
+            long rowsChanged = execute(c, changedSql(), parameters);
+            changed = rowsChanged == 0 ? 0 : execute(c, UPSERT, parameters);
+            if (rowsChanged > 0) {
+                // without statistics the planner took eval_changed for large and hashed all of eval_facts to join it: 5 s over
+                // a million customers when nothing had changed (segmentation-2026-12-07-d-after-merge.md)
+                execute(c, "ANALYZE eval_changed", Map.of());
+            }
             // no sweep for the segments of customers without a profile: CustomerErased deletes both at once (4 to 5 s over a
             // million customers even when it found nothing, segmentation-2026-12-07.md)
             long t4 = System.nanoTime();
             // browse abandonment: the sessions whose order window closed as of asOf, published once each
             BrowseAbandonmentSweep.Result abandoned = browseAbandonment.publishAbandoned(c, asOf);
             long t5 = System.nanoTime();
-            int published = publishChanges(c, asOf, parameters, active);
+            int published = rowsChanged == 0 ? 0 : publishChanges(c, asOf, parameters, active);
             long t6 = System.nanoTime();
             int reminders = publishRepurchaseDue(c, parameters);
             LOG.debugf("Segment evaluation as of %s: facts %d ms, %d churn-score triples %d ms, stages/RFM/tags/scores %d ms, "

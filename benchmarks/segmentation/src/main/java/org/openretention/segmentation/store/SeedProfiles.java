@@ -104,11 +104,15 @@ public final class SeedProfiles implements Callable<Integer> {
     /**
      * Customers drawn from BG/NBD (CDNOW's r 0.243, alpha 4.414, a 0.793, b 2.426 per week): the first order uniform over
      * the 546 days before --as-of, repeat orders at the customer's rate until the customer drops out (after each repeat,
-     * with the customer's probability); amounts from Gamma-Gamma (p 6.25, q 3.74, gamma 15.44). COPY by chunks.
+     * with the customer's probability); amounts from Gamma-Gamma (p 6.25, q 3.74, gamma 15.44); a last product view for
+     * every customer still active and three in ten of the others (a sign of life for Pareto/NBD's scores, which makes
+     * the triples to score more numerous). COPY by chunks.
      */
     private void copyDrawn(Connection c) throws Exception {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         SplittableRandom rnd = new SplittableRandom(seed);
+        // the product views come from a stream of their own, so that the orders are those of the seed without views
+        SplittableRandom views = new SplittableRandom(seed + 1);
         long asOfMs = asOf.toEpochMilli();
         long orders = 0;
         for (int from = 1; from <= n; from += chunk) {
@@ -125,6 +129,7 @@ public final class SeedProfiles implements Callable<Integer> {
                 long lastMs = firstMs;
                 int k = 0;
                 double t = 0;
+                boolean droppedOut = false;
                 while (true) {
                     long atMs = firstMs + (long) (t * 86_400_000L);
                     double amount = Math.max(0.01, org.openretention.benchmarks.segmentation.ModelTimings.gamma(rnd, 6.25) / nu);
@@ -134,6 +139,7 @@ public final class SeedProfiles implements Callable<Integer> {
                     lastMs = atMs;
                     k++;
                     if (k > 1 && rnd.nextDouble() < p) {
+                        droppedOut = true;
                         break;   // dropped out after this repeat purchase
                     }
                     t += -Math.log(1 - rnd.nextDouble()) / lambdaPerDay;
@@ -142,10 +148,19 @@ public final class SeedProfiles implements Callable<Integer> {
                     }
                 }
                 orders += k;
-                profiles.append(id).append('\t').append(Instant.ofEpochMilli(lastMs)).append('\t')
-                        .append(Instant.ofEpochMilli(firstMs - 3_600_000L)).append('\n');
+                // the last product view: an active customer's at a uniform moment since their last order; three in ten of
+                // those who dropped out look around once more, about 15 days after their last order
+                long viewMs = -1;
+                if (!droppedOut) {
+                    viewMs = lastMs + (long) (views.nextDouble() * (asOfMs - lastMs));
+                } else if (views.nextDouble() < 0.3) {
+                    viewMs = Math.min(asOfMs, lastMs + (long) (-Math.log(1 - views.nextDouble()) * 15 * 86_400_000L));
+                }
+                profiles.append(id).append('\t').append(Instant.ofEpochMilli(Math.max(lastMs, viewMs))).append('\t')
+                        .append(Instant.ofEpochMilli(firstMs - 3_600_000L)).append('\t')
+                        .append(viewMs < 0 ? "\\N" : Instant.ofEpochMilli(viewMs).toString()).append('\n');
             }
-            copy.copyIn("COPY customer_profile (customer_id, last_event_at, registered_at) FROM STDIN", new StringReader(profiles.toString()));
+            copy.copyIn("COPY customer_profile (customer_id, last_event_at, registered_at, last_product_view_at) FROM STDIN", new StringReader(profiles.toString()));
             copy.copyIn("COPY profile_order (customer_id, order_id, occurred_at, net_amount, discounted, items_by_category) FROM STDIN",
                     new StringReader(rows.toString()));
         }
