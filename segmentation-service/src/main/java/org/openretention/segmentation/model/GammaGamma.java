@@ -119,12 +119,16 @@ public record GammaGamma(double p, double q, double gamma) implements FittedMode
             throw new IllegalArgumentException("months must not be negative and the discount rate above -1: "
                     + months + ", " + monthlyDiscountRate);
         }
+        double[] horizons = new double[months];
+        for (int month = 1; month <= months; month++) {
+            horizons[month - 1] = month * WEEKS_PER_MONTH;
+        }
+        double[] expectedByEnd = purchases.expectedPurchases(customer, horizons);
         double discounted = 0;
         double expectedBefore = 0;
         for (int month = 1; month <= months; month++) {
-            double expectedByEnd = purchases.expectedPurchases(customer, month * WEEKS_PER_MONTH);
-            discounted += (expectedByEnd - expectedBefore) / Math.pow(1 + monthlyDiscountRate, month);
-            expectedBefore = expectedByEnd;
+            discounted += (expectedByEnd[month - 1] - expectedBefore) / Math.pow(1 + monthlyDiscountRate, month);
+            expectedBefore = expectedByEnd[month - 1];
         }
         return discounted;
     }

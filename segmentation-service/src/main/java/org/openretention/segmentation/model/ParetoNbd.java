@@ -96,18 +96,34 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
      */
     @Override
     public double expectedPurchases(CustomerSummary customer, double weeks) {
-        if (weeks < 0) {
-            throw new IllegalArgumentException("weeks must not be negative: " + weeks);
+        return expectedPurchases(customer, new double[] {weeks})[0];
+    }
+
+    /** Equation (27) for each horizon, with the probability alive, the only costly part, computed once. */
+    @Override
+    public double[] expectedPurchases(CustomerSummary customer, double[] weeks) {
+        for (double w : weeks) {
+            if (w < 0) {
+                throw new IllegalArgumentException("weeks must not be negative: " + w);
+            }
         }
-        if (weeks == 0) {
-            return 0;
-        }
+        double[] expected = new double[weeks.length];
+        double alive = Double.NaN;
         int x = customer.repeatTransactions();
         double betaAge = beta + customer.age();
-        double logQ = -Math.log1p(weeks / betaAge);
         double sMinusOne = s - 1;
-        double lifetimeFactor = sMinusOne == 0 ? -logQ : -Math.expm1(sMinusOne * logQ) / sMinusOne;
-        return (r + x) * betaAge / (alpha + customer.age()) * lifetimeFactor * probabilityAlive(customer);
+        for (int i = 0; i < weeks.length; i++) {
+            if (weeks[i] == 0) {
+                continue;
+            }
+            if (Double.isNaN(alive)) {
+                alive = probabilityAlive(customer);
+            }
+            double logQ = -Math.log1p(weeks[i] / betaAge);
+            double lifetimeFactor = sMinusOne == 0 ? -logQ : -Math.expm1(sMinusOne * logQ) / sMinusOne;
+            expected[i] = (r + x) * betaAge / (alpha + customer.age()) * lifetimeFactor * alive;
+        }
+        return expected;
     }
 
     /** Its scores depend on the last sign of life ({@link #probabilityAlive}). */

@@ -10,6 +10,18 @@ public sealed interface PurchaseModel extends FittedModel permits BgNbd, ParetoN
     double expectedPurchases(CustomerSummary customer, double weeks);
 
     /**
+     * {@link #expectedPurchases(CustomerSummary, double)} for each of the horizons; a model may share the work that does
+     * not depend on the horizon (Pareto/NBD's probability alive).
+     */
+    default double[] expectedPurchases(CustomerSummary customer, double[] weeks) {
+        double[] expected = new double[weeks.length];
+        for (int i = 0; i < weeks.length; i++) {
+            expected[i] = expectedPurchases(customer, weeks[i]);
+        }
+        return expected;
+    }
+
+    /**
      * Whether its scores use {@link CustomerSummary#lastSeenAlive}: a model whose customers drop out only right after a
      * purchase (BG/NBD) learns nothing from a sign of life after it, short of certainty; one whose customers may drop out
      * at any moment (Pareto/NBD) does. A model that does scores by (x, last seen alive, T): t_x matters only through it.

@@ -34,25 +34,24 @@ public final class RollingWindows {
                 && CalendarDays.dateOf(at, zone).isAfter(CalendarDays.dateOf(asOf, zone).minusMonths(SPEND_MONTHS));
     }
 
+    /**
+     * The first instant of the 90 days up to {@code asOf}: the start of the date 89 days before {@code asOf}'s in the
+     * zone. An instant lies in the window exactly when it is from this one to {@code asOf}; a statement over many rows
+     * compares instants rather than converting each to a date.
+     */
+    public static Instant last90DaysStart(Instant asOf, ZoneId zone) {
+        return CalendarDays.dateOf(asOf, zone).minusDays(RECENT_ORDER_DAYS - 1).atStartOfDay(zone).toInstant();
+    }
+
+    /** The first instant of the 12 months up to {@code asOf}, as {@link #last90DaysStart}. */
+    public static Instant last12MonthsStart(Instant asOf, ZoneId zone) {
+        return CalendarDays.dateOf(asOf, zone).minusMonths(SPEND_MONTHS).plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
     /** {@link #inLast90Days} in PostgreSQL, for two {@code timestamptz} expressions: a boolean expression. */
     public static String sqlInLast90Days(String atTimestamptz, String asOfTimestamptz, ZoneId zone) {
         return "((" + atTimestamptz + ") <= (" + asOfTimestamptz + ") AND "
                 + CalendarDays.sql(atTimestamptz, asOfTimestamptz, zone) + " < " + RECENT_ORDER_DAYS + ")";
-    }
-
-    /**
-     * {@link #sqlInLast90Days} for an event whose calendar date (shop's zone) is already at hand as {@code atDate},
-     * with {@code asOfDate} the date of {@code asOfTimestamptz}: no time-zone conversion per row.
-     */
-    public static String sqlInLast90DaysOnDates(String atTimestamptz, String atDate, String asOfTimestamptz, String asOfDate) {
-        return "((" + atTimestamptz + ") <= (" + asOfTimestamptz + ") AND (" + asOfDate + ") - (" + atDate + ") < "
-                + RECENT_ORDER_DAYS + ")";
-    }
-
-    /** {@link #sqlInLast12Months} likewise. */
-    public static String sqlInLast12MonthsOnDates(String atTimestamptz, String atDate, String asOfTimestamptz, String asOfDate) {
-        return "((" + atTimestamptz + ") <= (" + asOfTimestamptz + ") AND (" + atDate + ") > CAST((" + asOfDate
-                + ") - INTERVAL '" + SPEND_MONTHS + " months' AS date))";
     }
 
     /** {@link #inLast12Months} in PostgreSQL, for two {@code timestamptz} expressions: a boolean expression. */

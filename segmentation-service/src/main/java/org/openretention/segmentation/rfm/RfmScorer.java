@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * customers; equal values share the rank of the tie group's first place and so the same score, which is the score
  * where the group begins (100 one-time buyers among 150 customers all score F = 1, not spread over 1 to 4). The worst
  * value scores 1 whenever there are 5 or more purchasing customers. Integer arithmetic ({@code (5 * rank + n - 1) / n})
- * keeps Java and SQL exactly equal; {@link #quintileSql} and {@link #sql} render it.
+ * keeps Java and SQL exactly equal; {@link #sql} renders it.
  */
 public final class RfmScorer {
 
@@ -70,14 +70,6 @@ public final class RfmScorer {
     }
 
     /**
-     * {@link #quintile} as a PostgreSQL window expression over the rows of the query, for a value ordered worst first
-     * (e.g. {@code "recency_days DESC"} or {@code "order_count"}).
-     */
-    public static String quintileSql(String worstFirstOrder) {
-        return "((5 * rank() OVER (ORDER BY " + worstFirstOrder + ") + count(*) OVER () - 1) / count(*) OVER ())";
-    }
-
-    /**
      * The scores and the segment of every purchasing customer of {@code relation}, which has the columns
      * {@code customer_id}, {@code last_order_at} (timestamptz), {@code order_count} (integer) and {@code net_spend}
      * (numeric), with the named parameter {@code :asOf} (an instant; bind an {@code OffsetDateTime}). The result has
@@ -96,16 +88,39 @@ public final class RfmScorer {
         if (!RELATION.matcher(relation).matches()) {
             throw new IllegalArgumentException("not a plain table name: " + relation);
         }
+        String purchasers = "(SELECT customer_id, " + recencyDays + " AS recency_days, order_count, coalesce(net_spend, 0) AS net_spend"
+                + " FROM " + relation + " WHERE order_count > 0)";
         return "SELECT customer_id, r_score, f_score, m_score,"
                 + "\n       " + RfmSegment.sqlCase("r_score", "f_score", "m_score").replace("\n", "\n       ")
                 + " AS segment"
-                + "\nFROM (SELECT customer_id,"
-                + "\n             " + quintileSql("recency_days DESC") + " AS r_score,"
-                + "\n             " + quintileSql("order_count") + " AS f_score,"
-                + "\n             " + quintileSql("net_spend") + " AS m_score"
-                + "\n      FROM (SELECT customer_id, " + recencyDays + " AS recency_days, order_count,"
-                + " coalesce(net_spend, 0) AS net_spend"
-                + "\n            FROM " + relation + " WHERE order_count > 0) purchasers) scored";
+                + "\nFROM (SELECT p.customer_id,"
+                + "\n             " + quintileOfRank("r.rank", "n.n") + " AS r_score,"
+                + "\n             " + quintileOfRank("f.rank", "n.n") + " AS f_score,"
+                + "\n             " + quintileOfRank("p.m_rank", "n.n") + " AS m_score"
+                + "\n      FROM (SELECT customer_id, recency_days, order_count, rank() OVER (ORDER BY net_spend) AS m_rank"
+                + "\n            FROM " + purchasers + " purchasers) p"
+                + "\n      CROSS JOIN (SELECT count(*) AS n FROM " + relation + " WHERE order_count > 0) n"
+                + "\n      JOIN " + rankOfValues("recency_days", "DESC", purchasers) + " r ON r.value = p.recency_days"
+                + "\n      JOIN " + rankOfValues("order_count", "", purchasers) + " f ON f.value = p.order_count) scored";
+    }
+
+    /** {@link #quintile} in SQL over bigint expressions: integer division, as in Java. */
+    static String quintileOfRank(String rank, String n) {
+        return "((5 * " + rank + " + " + n + " - 1) / " + n + ")";
+    }
+
+    /**
+     * The rank of each distinct value of {@code column} ordered worst first ({@code direction} {@code DESC} when a
+     * greater value is worse), as a relation {@code (value, rank)}: 1 + the customers whose value is strictly worse, the
+     * running count of the values before it. One row per distinct value (recency in days and order counts have a few
+     * hundred), so the scores take no sort of the customers; only the monetary value, nearly unique per customer, is
+     * ranked with {@code rank()} over a sort.
+     */
+    static String rankOfValues(String column, String direction, String purchasers) {
+        String order = column + (direction.isEmpty() ? "" : " " + direction);
+        return "(SELECT " + column + " AS value, CAST(1 + coalesce(sum(count(*)) OVER (ORDER BY " + order
+                + " ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS bigint) AS rank"
+                + " FROM " + purchasers + " v GROUP BY " + column + ")";
     }
 
     /** One measure's values over the population, sorted so that the number of strictly worse values is a binary search. */

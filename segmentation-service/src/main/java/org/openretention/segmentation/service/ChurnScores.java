@@ -134,7 +134,7 @@ public class ChurnScores {
             s.setArray(3, c.createArrayOf("int4", box(triples[2])));
             s.setArray(4, c.createArrayOf("float8", box(alive)));
             s.setArray(5, c.createArrayOf("float8", box(discounted)));
-            s.execute();
+            s.execute(); // the key tells the planner that a customer matches one row at most: it then hashes this table
         }
         try (PreparedStatement s = c.prepareStatement("ANALYZE eval_scores")) {
             s.execute();

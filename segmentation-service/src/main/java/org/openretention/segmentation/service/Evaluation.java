@@ -76,11 +76,12 @@ import java.util.function.Supplier;
  *   <li>{@code eval_scores}: the active model fit's probability alive and discounted purchases per distinct
  *       (x, t_x, T) ({@link ChurnScores}); {@code eval_category_interval}: the typical repeat interval per top
  *       category, for repurchase timing;</li>
- *   <li>{@code eval_result}: stage ({@link StageSql#stageCase}) with its reason ({@link StageReasonSql}), RFM scores and
- *       segment ({@link RfmScorer#sql}), tags ({@link TagSql}), churn scores and CLV, and the expected next purchase
- *       ({@code RepurchaseTiming}, rendered in SQL by {@link #repurchaseSql});</li>
- *   <li>{@code eval_changed}: the rows that differ from {@code customer_segment}, with the churn flag
- *       ({@link #churnFlagSql}); written with one upsert (an erased customer's segments went with the profile);</li>
+ *   <li>{@code eval_rfm}: the RFM scores and segment of every purchasing customer ({@link RfmScorer#sql});</li>
+ *   <li>{@code eval_changed}: each customer's result, computed and compared with {@code customer_segment} in one
+ *       statement, keeping the rows that differ: stage ({@link StageSql#stageCase}) with its reason
+ *       ({@link StageReasonSql}), RFM, tags ({@link TagSql}), churn scores and CLV, the expected next purchase
+ *       ({@code RepurchaseTiming}, rendered in SQL by {@link #repurchaseSql}) and the churn flag ({@link #churnFlagSql});
+ *       written with one upsert (an erased customer's segments went with the profile);</li>
  *   <li>browse abandonment ({@link BrowseAbandonmentSweep}): the browsing sessions whose order window closed, decided
  *       and the abandoned ones published once each;</li>
  *   <li>the changes read with a cursor and published through the outbox in chunks
@@ -100,7 +101,7 @@ public class Evaluation {
     private static final String AS_OF_DAY = "CAST(:asOfDay AS date)";
 
     /**
-     * The churn flag's rule, SQL over a row of {@code eval_result} ({@code e}); NULL when not flagged. First the model:
+     * The churn flag's rule, SQL over a row of the result ({@code e}); NULL when not flagged. First the model:
      * a customer with at least one repeat purchase whose probability alive is below the threshold; then the stage:
      * {@code AT_RISK}. The names are loyalty-events' {@code ChurnRule}.
      */
@@ -209,6 +210,9 @@ public class Evaluation {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("asOf", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC));
         parameters.put("asOfDay", LocalDate.ofInstant(asOf, zone));
+        // the rolling windows as the first instants of their first dates: the orders are compared, not converted to dates
+        parameters.put("from90d", OffsetDateTime.ofInstant(RollingWindows.last90DaysStart(asOf, zone), ZoneOffset.UTC));
+        parameters.put("from12m", OffsetDateTime.ofInstant(RollingWindows.last12MonthsStart(asOf, zone), ZoneOffset.UTC));
         parameters.put("leadDays", settings.repurchaseLeadDays());
         parameters.put("lateDays", settings.repurchaseLateDays());
         parameters.put("minIntervals", settings.repurchaseMinIntervals());
@@ -223,8 +227,12 @@ public class Evaluation {
             // PostgreSQL's JIT compiled the big statements for 1 to 2 s each, more than it saved (EXPLAIN ANALYZE over a
             // million customers)
             execute(c, "SET LOCAL jit = off", Map.of());
+            // every join of the evaluation is a million rows against a smaller table: hashed in memory, never a merge join
+            // over a sort of a million wide rows on disk (which the planner took when the score table had no key: 9 s
+            // instead of 5)
+            execute(c, "SET LOCAL enable_mergejoin = off", Map.of());
             long t0 = System.nanoTime();
-            execute(c, factsSql, parameters);
+            customers = execute(c, factsSql, parameters);
             execute(c, "ANALYZE eval_facts", Map.of());
             long t1 = System.nanoTime();
             try (PreparedStatement s = c.prepareStatement(populationSql); ResultSet rs = s.executeQuery()) {
@@ -245,9 +253,10 @@ public class Evaluation {
             // without statistics the planner guessed 1,200 categories and sorted a million rows on disk to merge-join them
             execute(c, "ANALYZE eval_category_interval", Map.of());
             long t2 = System.nanoTime();
-            customers = execute(c, resultSql(thresholds, TagThresholds.defaults(), active), parameters);
+            execute(c, rfmSql(thresholds), parameters);
+            execute(c, "ANALYZE eval_rfm", Map.of());
             long t3 = System.nanoTime();
-            long rowsChanged = execute(c, changedSql(), parameters);
+            long rowsChanged = execute(c, changedSql(resultSql(thresholds, TagThresholds.defaults(), active)), parameters);
             changed = rowsChanged == 0 ? 0 : execute(c, UPSERT, parameters);
             if (rowsChanged > 0) {
                 // without statistics the planner took eval_changed for large and hashed all of eval_facts to join it: 5 s over
@@ -263,8 +272,8 @@ public class Evaluation {
             int published = rowsChanged == 0 ? 0 : publishChanges(c, asOf, parameters, active);
             long t6 = System.nanoTime();
             int reminders = publishRepurchaseDue(c, parameters);
-            LOG.debugf("Segment evaluation as of %s: facts %d ms, %d churn-score triples %d ms, stages/RFM/tags/scores %d ms, "
-                            + "compare and write %d ms, %d browse sessions decided and %d abandoned published in %d ms, %d changes published in %d ms, "
+            LOG.debugf("Segment evaluation as of %s: facts %d ms, %d churn-score triples %d ms, RFM %d ms, "
+                            + "stages/tags/scores, compare and write %d ms, %d browse sessions decided and %d abandoned published in %d ms, %d changes published in %d ms, "
                             + "%d repurchase reminders in %d ms",
                     asOf, (t1 - t0) / 1_000_000, triples, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000,
                     abandoned.decided(), abandoned.published(), (t5 - t4) / 1_000_000, published, (t6 - t5) / 1_000_000, reminders, (System.nanoTime() - t6) / 1_000_000);
@@ -290,7 +299,8 @@ public class Evaluation {
     }
 
     /**
-     * Every profile with its rolling windows counted back from {@code asOf}, the calendar dates (shop's zone) of its
+     * Every profile with its rolling windows counted back from {@code asOf} (orders from the windows' first instants,
+     * {@link RollingWindows#last12MonthsStart}, up to {@code asOf}), the calendar dates (shop's zone) of its
      * instants ({@code *_on}: converted once here, so that every later day count is a subtraction of dates), and the
      * purchase models' t_x and T in days, and the last seen alive ({@code seen_days}: days from the first order to the
      * last sign of life, the last order or a later product view or cart add up to {@code asOf}; the profile keeps only
@@ -305,26 +315,25 @@ public class Evaluation {
                        CASE WHEN q.order_count > 0 AND %1$s - q.first_order_on >= 0
                             THEN GREATEST(%1$s - q.first_order_on, q.last_order_on - q.first_order_on) END AS t_days,
                        CASE WHEN q.order_count > 0
-                            THEN GREATEST(q.last_order_on - q.first_order_on, COALESCE(q.seen_on - q.first_order_on, 0)) END AS seen_days
+                            THEN GREATEST(q.last_order_on - q.first_order_on, COALESCE(q.seen_on - q.first_order_on, 0)) END AS seen_days,
+                       CASE WHEN q.order_count > 0 AND q.repeat_intervals >= CAST(:minIntervals AS int)
+                                 AND round(q.repeat_interval_median_days) >= 1
+                            THEN CAST(round(q.repeat_interval_median_days) AS int) END AS own_interval_days
                 FROM (SELECT p.customer_id, p.registered_at, p.first_order_at, p.last_order_at, p.order_count, p.net_spend,
                              p.avg_order_value, p.discounted_order_share, p.items, p.top_categories, p.top_category_items,
                              p.likes, p.comments, p.shares,
                              p.repeat_intervals, p.repeat_interval_median_days, p.repeat_spend,
                              %2$s AS registered_on, %3$s AS first_order_on, %4$s AS last_order_on,
-                             CASE WHEN GREATEST(p.last_product_view_at, p.last_cart_add_at) <= %8$s THEN %9$s END AS seen_on,
+                             CASE WHEN GREATEST(p.last_product_view_at, p.last_cart_add_at) <= %5$s THEN %6$s END AS seen_on,
                              COALESCE(w.spend_12m, 0) AS spend_12m, COALESCE(w.orders_90d, 0) AS orders_90d
                       FROM customer_profile p
-                      LEFT JOIN (SELECT customer_id, sum(net_spend) FILTER (WHERE %5$s) AS spend_12m,
-                                        count(*) FILTER (WHERE %6$s) AS orders_90d
-                                 FROM (SELECT customer_id, occurred_at, net_spend, %7$s AS day
-                                       FROM profile_placed_order
-                                       WHERE counted AND occurred_at <= %8$s AND occurred_at > %8$s - INTERVAL '13 months') o
+                      LEFT JOIN (SELECT customer_id, sum(net_spend) AS spend_12m,
+                                        count(*) FILTER (WHERE occurred_at >= CAST(:from90d AS timestamptz)) AS orders_90d
+                                 FROM profile_placed_order
+                                 WHERE counted AND occurred_at <= %5$s AND occurred_at >= CAST(:from12m AS timestamptz)
                                  GROUP BY customer_id) w ON w.customer_id = p.customer_id) q"""
                 .formatted(AS_OF_DAY, CalendarDays.sqlDate("p.registered_at", zone), CalendarDays.sqlDate("p.first_order_at", zone),
-                        CalendarDays.sqlDate("p.last_order_at", zone),
-                        RollingWindows.sqlInLast12MonthsOnDates("occurred_at", "day", AS_OF, AS_OF_DAY),
-                        RollingWindows.sqlInLast90DaysOnDates("occurred_at", "day", AS_OF, AS_OF_DAY),
-                        CalendarDays.sqlDate("occurred_at", zone), AS_OF,
+                        CalendarDays.sqlDate("p.last_order_at", zone), AS_OF,
                         CalendarDays.sqlDate("GREATEST(p.last_product_view_at, p.last_cart_add_at)", zone));
     }
 
@@ -335,17 +344,28 @@ public class Evaluation {
      */
     private static final String CATEGORY_INTERVALS = """
             CREATE TEMP TABLE eval_category_interval ON COMMIT DROP AS
-            SELECT top_categories[1] AS category,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY repeat_interval_median_days) AS days
-            FROM eval_facts
-            WHERE repeat_intervals >= 1 AND cardinality(top_categories) > 0
-            GROUP BY top_categories[1]""";
+            SELECT category, days,
+                   CASE WHEN round(CAST(days AS numeric)) >= 1 THEN CAST(round(CAST(days AS numeric)) AS int) END AS interval_days
+            FROM (SELECT top_categories[1] AS category,
+                         percentile_cont(0.5) WITHIN GROUP (ORDER BY repeat_interval_median_days) AS days
+                  FROM eval_facts
+                  WHERE repeat_intervals >= 1 AND cardinality(top_categories) > 0
+                  GROUP BY top_categories[1]) typical""";
 
+    /**
+     * The RFM scores and segment of every purchasing customer of {@code eval_facts} ({@link RfmScorer#sql}), in a table
+     * of their own: narrow, analysed, and hashed by the result's join (joined as a subquery, a sort of the million
+     * customers' wide rows and a hash of all of eval_facts cost 8 of 12 s).
+     */
+    private static String rfmSql(StageThresholds t) {
+        return "CREATE TEMP TABLE eval_rfm ON COMMIT DROP AS\n"
+                + new RfmScorer(t.zone()).sql("eval_facts", "(" + AS_OF_DAY + " - last_order_on)");
+    }
+
+    /** Each customer's evaluation as a query (stage, RFM, tags, churn scores, repurchase timing): see the class comment. */
     private static String resultSql(StageThresholds t, TagThresholds tags, Optional<ChurnScores.Active> active) {
-        RfmScorer rfm = new RfmScorer(t.zone());
         String expectedValue = active.map(a -> a.expectedValueSql("s.repeat_intervals", "s.repeat_spend")).orElse("CAST(NULL AS numeric)");
         return """
-                CREATE TEMP TABLE eval_result ON COMMIT DROP AS
                 SELECT s.customer_id, s.stage AS lifecycle_stage,
                        r.r_score, r.f_score, r.m_score,
                        CASE WHEN s.order_count > 0 THEN GREATEST(%s - s.last_order_on, 0) END AS recency_days,
@@ -359,12 +379,11 @@ public class Evaluation {
                        CASE WHEN sc.p_alive IS NOT NULL THEN CAST(:churnFitId AS bigint) END AS churn_fit_id,
                        %s
                 FROM (SELECT f.*, %s AS stage, %s AS tags FROM eval_facts f) s
-                LEFT JOIN (%s) r ON r.customer_id = s.customer_id
+                LEFT JOIN eval_rfm r ON r.customer_id = s.customer_id
                 LEFT JOIN eval_scores sc ON sc.x = s.repeat_intervals AND sc.tx_days = s.%s AND sc.t_days = s.t_days
                 LEFT JOIN eval_category_interval ci ON ci.category = s.top_categories[1]"""
                 .formatted(AS_OF_DAY, expectedValue, repurchaseSql(),
                         StageSql.stageCaseOnDates(t), TagSql.tagsArray(tags, "CAST(:populationMeanAov AS numeric)"),
-                        rfm.sql("eval_facts", "(" + AS_OF_DAY + " - last_order_on)"),
                         active.map(ChurnScores.Active::recencyColumn).orElse("tx_days"));
     }
 
@@ -376,10 +395,10 @@ public class Evaluation {
      * {@code RepurchaseBasis}), {@code repurchase_interval_days}, {@code repurchase_category}.
      */
     static String repurchaseSql() {
-        String own = "CASE WHEN s.order_count > 0 AND s.repeat_intervals >= :minIntervals "
-                + "AND round(s.repeat_interval_median_days) >= 1 THEN CAST(round(s.repeat_interval_median_days) AS int) END";
-        String category = "CASE WHEN s.order_count > 0 AND round(CAST(ci.days AS numeric)) >= 1 "
-                + "THEN CAST(round(CAST(ci.days AS numeric)) AS int) END";
+        // both rounded to whole days once (eval_facts.own_interval_days, eval_category_interval.interval_days): the four
+        // uses below cost integer comparisons, not numeric rounding (2.4 s of 8 over a million customers)
+        String own = "s.own_interval_days";
+        String category = "CASE WHEN s.order_count > 0 THEN ci.interval_days END";
         String lastOrderOn = "s.last_order_on";
         return """
                 %3$s + COALESCE(%1$s, %2$s) AS next_purchase_on,
@@ -390,13 +409,17 @@ public class Evaluation {
                         RepurchaseBasis.CATEGORY_TYPICAL_INTERVAL.name());
     }
 
-    private static String changedSql() {
+    /**
+     * The customers whose result differs from {@code customer_segment}, with their old values: the result query is joined
+     * as it is computed, so the million rows of a run where little changes are never written.
+     */
+    private static String changedSql(String resultSql) {
         return """
                 CREATE TEMP TABLE eval_changed ON COMMIT DROP AS
                 SELECT n.*, o.lifecycle_stage AS old_stage, o.rfm_segment AS old_segment, o.tags AS old_tags,
                        o.churn_flagged AS old_flagged, o.churn_rule AS old_rule,
                        CASE WHEN o.lifecycle_stage = n.lifecycle_stage THEN o.stage_since ELSE %s END AS stage_since
-                FROM (SELECT e.*, (%s) IS NOT NULL AS churn_flagged, %s AS churn_rule FROM eval_result e) n
+                FROM (SELECT e.*, (%s) IS NOT NULL AS churn_flagged, %s AS churn_rule FROM (%s) e) n
                 LEFT JOIN customer_segment o ON o.customer_id = n.customer_id
                 WHERE o.customer_id IS NULL
                    OR (n.lifecycle_stage, n.rfm_segment, n.r_score, n.f_score, n.m_score, n.tags, n.churn_flagged, n.churn_rule,
@@ -404,7 +427,7 @@ public class Evaluation {
                       IS DISTINCT FROM
                       (o.lifecycle_stage, o.rfm_segment, o.r_score, o.f_score, o.m_score, o.tags, o.churn_flagged, o.churn_rule,
                        o.next_purchase_on)"""
-                .formatted(AS_OF, churnFlagSql(), churnFlagSql());
+                .formatted(AS_OF, churnFlagSql(), churnFlagSql(), resultSql);
     }
 
     /**
@@ -532,9 +555,8 @@ public class Evaluation {
                 CREATE TEMP TABLE eval_due ON COMMIT DROP AS
                 SELECT s.customer_id, s.next_purchase_on, s.repurchase_basis, s.repurchase_interval_days, s.repurchase_category,
                        e.last_order_at
-                FROM customer_segment s JOIN eval_result e ON e.customer_id = s.customer_id
-                WHERE s.next_purchase_on IS NOT NULL
-                  AND %1$s BETWEEN s.next_purchase_on - CAST(:leadDays AS int) AND s.next_purchase_on + CAST(:lateDays AS int)
+                FROM customer_segment s JOIN customer_profile e ON e.customer_id = s.customer_id
+                WHERE s.next_purchase_on BETWEEN %1$s - CAST(:lateDays AS int) AND %1$s + CAST(:leadDays AS int)
                   AND s.repurchase_due_sent_for IS DISTINCT FROM e.last_order_at""".formatted(today), parameters);
         int due = (int) execute(c, """
                 UPDATE customer_segment s SET repurchase_due_sent_for = d.last_order_at

@@ -1,5 +1,7 @@
 package org.openretention.segmentation.tags;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.regex.Pattern;
 
 /**
@@ -22,14 +24,29 @@ public final class TagSql {
     private TagSql() {
     }
 
+    /**
+     * {@code part / whole} rounded half up to 4 decimals, times 10,000, in integer arithmetic: {@code floor((2 * 10000 * part
+     * + whole) / (2 * whole))} for a non-negative part and a positive whole, exactly {@code CustomerProfile#shareOf}'s
+     * rounding without a numeric division per row.
+     */
+    static String shareInTenThousandths(String part, String whole) {
+        return "((20000 * CAST(" + part + " AS bigint) + " + whole + ") / (2 * CAST(" + whole + " AS bigint)))";
+    }
+
+    /** The least share in ten-thousandths that a 4-decimal share must reach to be at least {@code share}. */
+    static long minShareInTenThousandths(BigDecimal share) {
+        return share.movePointRight(4).setScale(0, RoundingMode.CEILING).longValueExact();
+    }
+
     public static String tagsArray(TagThresholds t, String meanAov) {
         if (!EXPRESSION.matcher(meanAov).matches()) {
             throw new IllegalArgumentException("not a plain expression: " + meanAov);
         }
-        String topCategory = "regexp_replace(top_categories[1], '^\\s+|\\s+$', '', 'g')";
+        // the category trimmed once, and only for a customer whose share is enough; a blank one gives NULL, no tag
+        String topCategory = "NULLIF(regexp_replace(top_categories[1], '^\\s+|\\s+$', '', 'g'), '')";
         return "CAST(array_remove(ARRAY["
-                + "\n    CASE WHEN " + topCategory + " <> '' AND items > 0"
-                + " AND round(CAST(top_category_items[1] AS numeric) / items, 4) >= " + t.categoryMinShare().toPlainString()
+                + "\n    CASE WHEN items > 0 AND " + shareInTenThousandths("top_category_items[1]", "items") + " >= "
+                + minShareInTenThousandths(t.categoryMinShare())
                 + " THEN '" + TagRules.CATEGORY_PREFIX + "' || " + topCategory + " END,"
                 + "\n    CASE WHEN order_count >= " + t.priceSensitiveMinOrders()
                 + " AND discounted_order_share > " + t.priceSensitiveShare().toPlainString()

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,5 +51,36 @@ class RollingWindowsTest {
         assertThat(RollingWindows.sqlInLast12Months("o.at", "t.as_of", ZoneOffset.UTC))
                 .isEqualTo("((o.at) <= (t.as_of) AND CAST((o.at) AT TIME ZONE 'UTC' AS date)"
                         + " > CAST(CAST((t.as_of) AT TIME ZONE 'UTC' AS date) - INTERVAL '12 months' AS date))");
+    }
+
+    /** The windows' first instants decide as the dates do, around midnights, daylight-saving changes and month ends. */
+    @Test
+    void theWindowsStartAtTheFirstInstantOfTheirFirstDate() {
+        java.util.Random random = new java.util.Random(11);
+        List<Instant> asOfs = new java.util.ArrayList<>(List.of(Instant.parse("2028-02-29T12:00:00Z"), Instant.parse("2026-03-29T00:30:00Z"),
+                Instant.parse("2026-10-25T23:30:00Z"), Instant.parse("2026-03-31T22:15:00Z"), Instant.parse("2027-03-29T01:30:00Z")));
+        for (int i = 0; i < 200; i++) {
+            asOfs.add(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(3 * 365 * 86_400)));
+        }
+        int checked = 0;
+        for (ZoneId zone : List.of(ZoneOffset.UTC, ZoneId.of("Europe/Paris"), ZoneId.of("America/New_York"), ZoneId.of("Asia/Shanghai"),
+                ZoneOffset.ofHoursMinutes(5, 30))) {
+            for (Instant asOf : asOfs) {
+                Instant from90 = RollingWindows.last90DaysStart(asOf, zone);
+                Instant from12 = RollingWindows.last12MonthsStart(asOf, zone);
+                for (long minutes : new long[] {-60, 0, 1, 89 * 1440, 90 * 1440 - 1, 90 * 1440, 90 * 1440 + 1, 364 * 1440, 365 * 1440,
+                        366 * 1440, 367 * 1440}) {
+                    for (Instant at : List.of(asOf.minusSeconds(minutes * 60), from90, from90.minusSeconds(1), from12, from12.minusSeconds(1),
+                            asOf.minusSeconds(minutes * 60 + random.nextInt(3600)))) {
+                        assertThat(!at.isBefore(from90) && !at.isAfter(asOf)).as("90 days: %s as of %s in %s", at, asOf, zone)
+                                .isEqualTo(RollingWindows.inLast90Days(at, asOf, zone));
+                        assertThat(!at.isBefore(from12) && !at.isAfter(asOf)).as("12 months: %s as of %s in %s", at, asOf, zone)
+                                .isEqualTo(RollingWindows.inLast12Months(at, asOf, zone));
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(10_000);
     }
 }

@@ -109,15 +109,18 @@ class RfmScorerTest {
 
     @Test
     void theSqlRanksWorstFirstWithIntegerArithmetic() {
-        assertThat(RfmScorer.quintileSql("order_count"))
-                .isEqualTo("((5 * rank() OVER (ORDER BY order_count) + count(*) OVER () - 1) / count(*) OVER ())");
+        assertThat(RfmScorer.quintileOfRank("r.rank", "n.n")).isEqualTo("((5 * r.rank + n.n - 1) / n.n)");
+        assertThat(RfmScorer.rankOfValues("recency_days", "DESC", "p"))
+                .contains("sum(count(*)) OVER (ORDER BY recency_days DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)",
+                        "AS bigint) AS rank", "GROUP BY recency_days");
 
         String sql = new RfmScorer(ZoneId.of("Europe/Paris")).sql("customer_profile");
 
         assertThat(sql).contains(
-                RfmScorer.quintileSql("recency_days DESC") + " AS r_score",
-                RfmScorer.quintileSql("order_count") + " AS f_score",
-                RfmScorer.quintileSql("net_spend") + " AS m_score",
+                RfmScorer.quintileOfRank("r.rank", "n.n") + " AS r_score",
+                RfmScorer.quintileOfRank("f.rank", "n.n") + " AS f_score",
+                RfmScorer.quintileOfRank("p.m_rank", "n.n") + " AS m_score",
+                "rank() OVER (ORDER BY net_spend) AS m_rank",
                 "AT TIME ZONE 'Europe/Paris'",
                 "FROM customer_profile WHERE order_count > 0",
                 "WHEN (r_score IN (5) AND ((f_score + m_score) / 2) IN (4, 5)) THEN 'CHAMPIONS'",

@@ -54,6 +54,9 @@ class TagSqlTest {
                 profile("social-never-ordered", 0, "0", "0", null, 0, 0, 3, 1, 1),
                 profile("almost-social", 0, "0", "0", null, 0, 0, 2, 1, 1),
                 profile("padded-category", 2, "10", "0", " TEA ", 10, 5, 0, 0, 0),
+                profile("share-rounds-up-to-the-line", 1, "10", "0", "TEA", 20000, 7999, 0, 0, 0),
+                profile("share-just-under-the-line", 1, "10", "0", "TEA", 20000, 7998, 0, 0, 0),
+                profile("share-on-the-line", 1, "10", "0", "TEA", 5, 2, 0, 0, 0),
                 profile("blank-category", 2, "10", "0", "  ", 10, 9, 0, 0, 0),
                 profile("everything", 6, "200", "0.1", "GARDEN", 7, 7, 10, 0, 0));
         for (BigDecimal meanAov : Arrays.asList(new BigDecimal("50"), null, BigDecimal.ZERO)) {
