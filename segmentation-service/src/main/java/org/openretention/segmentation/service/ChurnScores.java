@@ -21,7 +21,8 @@ import java.util.stream.IntStream;
 /**
  * The churn scores of the evaluation, by the active model fit: the probability alive and the discounted purchases of
  * the next 12 months (the CLV without its value per purchase) of every distinct (x, t_x, T) the population has, in the
- * temporary table {@code eval_scores (x, tx_days, t_days, p_alive, discounted_purchases)}, which the evaluation joins
+ * work table {@code eval_scores (x, tx_days, t_days, p_alive, discounted_purchases)} (unlogged, dropped by the
+ * evaluation before it commits, see {@link Evaluation}), which the evaluation joins
  * to each customer. For a model that uses signs of life (Pareto/NBD, {@link PurchaseModel#usesSignsOfLife}), the
  * scores depend on (x, last seen alive, T) and {@code tx_days} holds the last seen alive: the facts' {@code seen_days}
  * ({@link Active#recencyColumn}). The models need a few special functions per customer (Pareto/NBD a hypergeometric function); a
@@ -101,9 +102,8 @@ public class ChurnScores {
      */
     public int createTable(Connection c, String facts, Optional<Active> active, double monthlyDiscountRate) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                CREATE TEMP TABLE eval_scores (x INT, tx_days INT, t_days INT, p_alive DOUBLE PRECISION,
-                                               discounted_purchases DOUBLE PRECISION, PRIMARY KEY (x, tx_days, t_days))
-                ON COMMIT DROP""")) {
+                CREATE UNLOGGED TABLE eval_scores (x INT, tx_days INT, t_days INT, p_alive DOUBLE PRECISION,
+                                               discounted_purchases DOUBLE PRECISION, PRIMARY KEY (x, tx_days, t_days))""")) {
             s.execute();
         }
         if (active.isEmpty()) {
