@@ -63,9 +63,18 @@ public interface PlatformConfig {
         @WithDefault("true")
         boolean relayEnabled();
 
-        /** How often the relay looks for unsent events when no commit woke it. */
+        /** How often the relay looks for unsent events when no commit woke it, while events come. */
         @WithDefault("PT0.5S")
         Duration pollInterval();
+
+        /**
+         * The longest pause between two looks when nothing came for a while: after each round that found nothing, the
+         * pause doubles from {@link #pollInterval} up to this. A commit of this instance wakes the relay at once
+         * whatever the pause; only rows no commit announced (written by an instance that stopped before relaying them)
+         * wait for it.
+         */
+        @WithDefault("PT5S")
+        Duration idlePollInterval();
 
         /**
          * Events the relay takes, sends and deletes per round (one transaction, one flush), in whole outbox rows (a row

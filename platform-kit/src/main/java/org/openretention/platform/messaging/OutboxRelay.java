@@ -31,7 +31,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends outbox rows to Kafka in {@code seq} order and deletes them: the outbox holds only events not yet sent.
- * Runs on its own thread, woken right after a commit that wrote to the outbox and otherwise every poll interval.
+ * Runs on its own thread, woken right after a commit that wrote to the outbox and otherwise every poll interval, or,
+ * after rounds that found nothing, at a pause that doubles up to the idle poll interval.
  *
  * <p>A round is one transaction. It takes a transaction-scoped PostgreSQL advisory lock, so only one instance of
  * the service relays at a time, which keeps each customer's events in order; deletes the oldest rows, up to a
@@ -124,6 +125,7 @@ public class OutboxRelay {
 
     private void loop() {
         long backoffMs = 0;
+        long idleMs = config.outbox().pollInterval().toMillis();
         while (running) {
             int sent;
             boolean failed;
@@ -145,11 +147,24 @@ public class OutboxRelay {
                 sleep(backoffMs, false);
             } else {
                 backoffMs = 0;
+                idleMs = nextPause(idleMs, sent, config.outbox().pollInterval().toMillis(), config.outbox().idlePollInterval().toMillis());
                 if (sent < config.outbox().batchSize()) {
-                    sleep(config.outbox().pollInterval().toMillis(), true);
+                    sleep(idleMs, true);
                 }
             }
         }
+    }
+
+    /**
+     * The pause before the next look: the poll interval after a round that sent something; after an empty one, the
+     * previous pause doubled, at most {@code idleMax} (never less than the poll interval). An idle service looks less
+     * and less often (a look is a transaction): 2 a second become one in 5 s. Visible for tests.
+     */
+    static long nextPause(long previous, int sent, long poll, long idleMax) {
+        if (sent > 0) {
+            return poll;
+        }
+        return Math.min(Math.max(previous, poll) * 2, Math.max(poll, idleMax));
     }
 
     private long deletedSinceVacuum;
