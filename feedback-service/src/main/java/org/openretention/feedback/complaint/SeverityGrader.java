@@ -1,0 +1,131 @@
+package org.openretention.feedback.complaint;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Grades a complaint from its text and its circumstances, with the reasons, for the complaint's audit trail:
+ * <ul>
+ *   <li>a safety hazard in the text (fire, injury, poisoning, electric shock: {@code sentiment/severity.tsv}) makes it
+ *       MAJOR at once;</li>
+ *   <li>otherwise points: fraud, a legal threat and media exposure in the text 2 each; a sentiment score at or below
+ *       {@value #STRONGLY_NEGATIVE} 1; a high-net-worth customer 1; one earlier complaint in the look-back 1, two or
+ *       more 2; a complaint made in public (a review, a social post) 1;</li>
+ *   <li>{@value #MAJOR_POINTS} points or more MAJOR, {@value #URGENT_POINTS} or more URGENT, otherwise NORMAL.</li>
+ * </ul>
+ * Words match whole: a word or number in Latin script not inside a longer one ("sue" is not in "suet"; "12315" is
+ * found in "去12315投诉"), a Chinese word anywhere in the text.
+ */
+public final class SeverityGrader {
+
+    static final double STRONGLY_NEGATIVE = -0.8;
+    static final int URGENT_POINTS = 2;
+    static final int MAJOR_POINTS = 4;
+
+    /** What the grade is decided from. */
+    public record Complaint(String text, double sentimentScore, boolean highNetWorth, int earlierComplaints, boolean inPublic) {
+    }
+
+    /** The grade and why. */
+    public record Grade(Severity severity, int points, List<String> reasons) {
+        public Grade {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    enum Kind { SAFETY, FRAUD, LEGAL, MEDIA }
+
+    private final Map<Kind, List<Pattern>> words = new EnumMap<>(Kind.class);
+    private final Map<Kind, List<String>> labels = new EnumMap<>(Kind.class);
+
+    private SeverityGrader() {
+    }
+
+    /** The grader with the word lists shipped with the service. */
+    public static SeverityGrader bundled() {
+        SeverityGrader grader = new SeverityGrader();
+        String path = "sentiment/severity.tsv";
+        InputStream in = SeverityGrader.class.getClassLoader().getResourceAsStream(path);
+        if (in == null) {
+            throw new IllegalStateException(path + " is missing from the class path");
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] row = line.split("\t");
+                if (row.length != 2) {
+                    throw new IllegalStateException(path + ": expected kind<TAB>word: " + line);
+                }
+                Kind kind = Kind.valueOf(row[0]);
+                String word = row[1].strip().toLowerCase(Locale.ROOT);
+                boolean latin = word.chars().anyMatch(c -> c < 0x3000 && Character.isLetterOrDigit(c));
+                Pattern pattern = latin ? Pattern.compile("(?<![a-z0-9])" + Pattern.quote(word) + "(?![a-z0-9])")
+                        : Pattern.compile(Pattern.quote(word));
+                grader.words.computeIfAbsent(kind, k -> new ArrayList<>()).add(pattern);
+                grader.labels.computeIfAbsent(kind, k -> new ArrayList<>()).add(word);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return grader;
+    }
+
+    public Grade grade(Complaint complaint) {
+        String text = complaint.text() == null ? "" : complaint.text().toLowerCase(Locale.ROOT);
+        List<String> reasons = new ArrayList<>();
+        String hazard = found(Kind.SAFETY, text);
+        if (hazard != null) {
+            reasons.add("safety: \"" + hazard + "\"");
+            return new Grade(Severity.MAJOR, MAJOR_POINTS, reasons);
+        }
+        int points = 0;
+        for (Kind kind : List.of(Kind.FRAUD, Kind.LEGAL, Kind.MEDIA)) {
+            String word = found(kind, text);
+            if (word != null) {
+                points += 2;
+                reasons.add(kind.name().toLowerCase(Locale.ROOT) + ": \"" + word + "\"");
+            }
+        }
+        if (complaint.sentimentScore() <= STRONGLY_NEGATIVE) {
+            points += 1;
+            reasons.add(String.format(Locale.ROOT, "strongly negative (%.2f)", complaint.sentimentScore()));
+        }
+        if (complaint.highNetWorth()) {
+            points += 1;
+            reasons.add("high-net-worth customer");
+        }
+        if (complaint.earlierComplaints() > 0) {
+            points += Math.min(2, complaint.earlierComplaints());
+            reasons.add(complaint.earlierComplaints() + " earlier complaint(s)");
+        }
+        if (complaint.inPublic()) {
+            points += 1;
+            reasons.add("made in public");
+        }
+        Severity severity = points >= MAJOR_POINTS ? Severity.MAJOR : points >= URGENT_POINTS ? Severity.URGENT : Severity.NORMAL;
+        return new Grade(severity, points, reasons);
+    }
+
+    private String found(Kind kind, String text) {
+        List<Pattern> patterns = words.getOrDefault(kind, List.of());
+        for (int i = 0; i < patterns.size(); i++) {
+            if (patterns.get(i).matcher(text).find()) {
+                return labels.get(kind).get(i);
+            }
+        }
+        return null;
+    }
+}
