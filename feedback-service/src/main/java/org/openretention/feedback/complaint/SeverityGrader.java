@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.openretention.feedback.text.WordMatch;
+
 /**
  * Grades a complaint from its text and its circumstances, with the reasons, for the complaint's audit trail:
  * <ul>
@@ -23,8 +25,7 @@ import java.util.regex.Pattern;
  *       more 2; a complaint made in public (a review, a social post) 1;</li>
  *   <li>{@value #MAJOR_POINTS} points or more MAJOR, {@value #URGENT_POINTS} or more URGENT, otherwise NORMAL.</li>
  * </ul>
- * Words match whole: a word or number in Latin script not inside a longer one ("sue" is not in "suet"; "12315" is
- * found in "去12315投诉"), a Chinese word anywhere in the text.
+ * Words match as {@link WordMatch} says.
  */
 public final class SeverityGrader {
 
@@ -71,9 +72,7 @@ public final class SeverityGrader {
                 }
                 Kind kind = Kind.valueOf(row[0]);
                 String word = row[1].strip().toLowerCase(Locale.ROOT);
-                boolean latin = word.chars().anyMatch(c -> c < 0x3000 && Character.isLetterOrDigit(c));
-                Pattern pattern = latin ? Pattern.compile("(?<![a-z0-9])" + Pattern.quote(word) + "(?![a-z0-9])")
-                        : Pattern.compile(Pattern.quote(word));
+                Pattern pattern = WordMatch.of(word);
                 grader.words.computeIfAbsent(kind, k -> new ArrayList<>()).add(pattern);
                 grader.labels.computeIfAbsent(kind, k -> new ArrayList<>()).add(word);
             }
@@ -84,7 +83,7 @@ public final class SeverityGrader {
     }
 
     public Grade grade(Complaint complaint) {
-        String text = complaint.text() == null ? "" : complaint.text().toLowerCase(Locale.ROOT);
+        String text = WordMatch.normalise(complaint.text());
         List<String> reasons = new ArrayList<>();
         String hazard = found(Kind.SAFETY, text);
         if (hazard != null) {
