@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Measures the accuracy of {@link SentimentAnalyzer} on the shared labelled review sets ({@code shared/datasets/sentiment},
  * next to the repository; skipped when absent). The sets only measure: the lexicons are not built from them (their
- * README). The floors guard against a change that makes the analysis worse; they are below the first measurement
- * (Chinese 80.5 %, English 74.1 %, 2026-12-07) and far from issue 15's target of 85 %, which is not met yet. A NEUTRAL
+ * README). The floors guard against a change that makes the analysis worse; they are just below the measurement of
+ * 2026-12-07 (Chinese 82.9 %, English 76.1 %), which is short of issue 15's target of 85 %. A NEUTRAL
  * answer counts as wrong: the sets have only positive and negative reviews.
  */
 class SentimentAccuracyTest {
@@ -61,13 +61,14 @@ class SentimentAccuracyTest {
                 chinese.share(), chinese.texts(), chinese.neutral(), english.share(), english.texts(), english.neutral());
         assertThat(chinese.texts()).isEqualTo(2000);
         assertThat(english.texts()).isEqualTo(1000);
-        assertThat(chinese.share()).isGreaterThan(0.78);
-        assertThat(english.share()).isGreaterThan(0.72);
+        assertThat(chinese.share()).isGreaterThan(0.81);
+        assertThat(english.share()).isGreaterThan(0.74);
     }
 
     /**
      * Sentences a separate author wrote without seeing this code (test resources, {@code sentiment/README.md}); always
-     * present. Measured on 2026-12-07: Chinese 80.0 %, English 68.3 % (target 85 %: not met); the floors guard those.
+     * present. Measured on 2026-12-07: Chinese 89.2 % (target 85 %: met), English 79.2 % (not met); the floors guard
+     * those.
      */
     @Test
     void accuracyOnSentencesWrittenIndependently() throws Exception {
@@ -78,8 +79,8 @@ class SentimentAccuracyTest {
                 chinese.share(), chinese.texts(), chinese.neutral(), english.share(), english.texts(), english.neutral());
         assertThat(chinese.texts()).isEqualTo(120);
         assertThat(english.texts()).isEqualTo(120);
-        assertThat(chinese.share()).isGreaterThan(0.75);
-        assertThat(english.share()).isGreaterThan(0.63);
+        assertThat(chinese.share()).isGreaterThanOrEqualTo(0.85);
+        assertThat(english.share()).isGreaterThan(0.76);
     }
 
     /** The file in {@code shared/datasets/sentiment} beside the repository, from the module or the repository root. */
