@@ -5,8 +5,17 @@ import jakarta.inject.Singleton;
 import org.openretention.feedback.sentiment.Lexicon;
 import org.openretention.feedback.sentiment.SentimentAnalyzer;
 
-/** The sentiment analysis as a bean: one analyser with the bundled word lists, shared (it holds no state per call). */
+/**
+ * The domain's plain-Java parts as beans: one sentiment analyser with the bundled word lists (it holds no state per
+ * call), and the clock of "now", which tests may replace.
+ */
 public class SentimentBeans {
+
+    @Produces
+    @Singleton
+    java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
 
     @Produces
     @Singleton

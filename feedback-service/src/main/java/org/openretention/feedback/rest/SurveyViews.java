@@ -1,0 +1,53 @@
+package org.openretention.feedback.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.openretention.feedback.sentiment.SentimentLabel;
+import org.openretention.feedback.service.Surveys;
+import org.openretention.feedback.store.SurveyResponse;
+import org.openretention.feedback.survey.NpsCategory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the survey endpoints answer. */
+public final class SurveyViews {
+
+    private SurveyViews() {
+    }
+
+    @Schema(name = "SurveyAnswer")
+    public record AnswerView(long id, SurveyResponse.Kind kind, String customerId, int score, NpsCategory category, Boolean satisfied,
+                             String touchpoint, String orderId, String comment, SentimentLabel commentSentiment, Double commentScore,
+                             Instant answeredAt) {
+        static AnswerView of(SurveyResponse r) {
+            return new AnswerView(r.id, r.kind, r.customerId, r.score, r.category, r.satisfied, r.touchpoint, r.orderId, r.comment,
+                    r.commentSentiment, r.commentScore, r.answeredAt);
+        }
+    }
+
+    @Schema(name = "NpsReport")
+    public record NpsReport(LocalDate from, LocalDate to, Surveys.Period groupBy, List<NpsRow> groups) {
+    }
+
+    @Schema(name = "NpsGroup", description = "nps, low and high are null for a group without answers")
+    public record NpsRow(@Schema(description = "First day of the period; absent when not grouped by time") LocalDate period,
+                         long answers, long promoters, long passives, long detractors, Double nps, Double low, Double high) {
+        static NpsRow of(Surveys.NpsGroup g) {
+            var n = g.nps();
+            return new NpsRow(g.from(), n.answers(), n.promoters(), n.passives(), n.detractors(), n.nps(), n.low(), n.high());
+        }
+    }
+
+    @Schema(name = "CsatReport")
+    public record CsatReport(LocalDate from, LocalDate to, Surveys.Period groupBy, boolean byTouchpoint, List<CsatRow> groups) {
+    }
+
+    @Schema(name = "CsatGroup")
+    public record CsatRow(LocalDate period, String touchpoint, long answers, long satisfied, Double csat, Double low, Double high) {
+        static CsatRow of(Surveys.CsatGroup g) {
+            var c = g.csat();
+            return new CsatRow(g.from(), g.touchpoint(), c.answers(), c.satisfied(), c.csat(), c.low(), c.high());
+        }
+    }
+}

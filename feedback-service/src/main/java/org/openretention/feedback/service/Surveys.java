@@ -1,0 +1,140 @@
+package org.openretention.feedback.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.openretention.feedback.config.FeedbackConfig;
+import org.openretention.feedback.sentiment.Sentiment;
+import org.openretention.feedback.sentiment.SentimentAnalyzer;
+import org.openretention.feedback.store.SurveyResponse;
+import org.openretention.feedback.survey.NpsCategory;
+import org.openretention.feedback.survey.SurveyStatistics;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Records survey answers and reports NPS and CSAT over time (docs/feedback.md "NPS and CSAT"). */
+@ApplicationScoped
+public class Surveys {
+
+    /** How a report groups answers: by the shop's calendar, or not at all. */
+    public enum Period { DAY, WEEK, MONTH, NONE }
+
+    /** One group of NPS answers: {@code from} is the first day of its period (null with {@link Period#NONE}). */
+    public record NpsGroup(LocalDate from, SurveyStatistics.Nps nps) {
+    }
+
+    /** One group of CSAT answers, by period and, when asked, touchpoint. */
+    public record CsatGroup(LocalDate from, String touchpoint, SurveyStatistics.Csat csat) {
+    }
+
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    SentimentAnalyzer sentiment;
+    @Inject
+    FeedbackConfig config;
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public SurveyResponse recordNps(String customerId, int score, String comment, String orderId, Instant answeredAt) {
+        SurveyResponse r = answer(SurveyResponse.Kind.NPS, customerId, score, comment, orderId, answeredAt);
+        r.category = NpsCategory.of(score);
+        r.persist();
+        return r;
+    }
+
+    @Transactional
+    public SurveyResponse recordCsat(String customerId, int score, String touchpoint, String comment, String orderId, Instant answeredAt) {
+        SurveyResponse r = answer(SurveyResponse.Kind.CSAT, customerId, score, comment, orderId, answeredAt);
+        r.satisfied = SurveyStatistics.satisfied(score);
+        r.touchpoint = touchpoint;
+        r.persist();
+        return r;
+    }
+
+    private SurveyResponse answer(SurveyResponse.Kind kind, String customerId, int score, String comment, String orderId, Instant answeredAt) {
+        SurveyResponse r = new SurveyResponse();
+        r.kind = kind;
+        r.customerId = customerId;
+        r.score = (short) score;
+        r.orderId = orderId;
+        r.recordedAt = clock.instant();
+        r.answeredAt = answeredAt == null ? r.recordedAt : answeredAt;
+        if (comment != null && !comment.isBlank()) {
+            r.comment = comment;
+            Sentiment s = sentiment.analyze(comment);
+            r.commentSentiment = s.label();
+            r.commentScore = s.score();
+        }
+        return r;
+    }
+
+    /** NPS of the answers given from {@code from} to {@code to} (days in the shop's zone, both included), by period. */
+    @Transactional
+    public List<NpsGroup> nps(LocalDate from, LocalDate to, Period period) {
+        List<NpsGroup> groups = new ArrayList<>();
+        for (Object[] row : rows("""
+                SELECT {bucket}, count(*) FILTER (WHERE category = 'PROMOTER'), count(*) FILTER (WHERE category = 'PASSIVE'),
+                       count(*) FILTER (WHERE category = 'DETRACTOR')
+                FROM survey_response WHERE kind = 'NPS' AND answered_at >= :from AND answered_at < :to
+                GROUP BY 1 ORDER BY 1""", period, from, to)) {
+            groups.add(new NpsGroup(day(row[0]), SurveyStatistics.nps(count(row[1]), count(row[2]), count(row[3]))));
+        }
+        return groups;
+    }
+
+    /** CSAT likewise, by period and, when {@code byTouchpoint}, touchpoint. */
+    @Transactional
+    public List<CsatGroup> csat(LocalDate from, LocalDate to, Period period, boolean byTouchpoint) {
+        List<CsatGroup> groups = new ArrayList<>();
+        String touchpoint = byTouchpoint ? "touchpoint" : "CAST(NULL AS varchar)";
+        for (Object[] row : rows("""
+                SELECT {bucket}, {touchpoint}, count(*), count(*) FILTER (WHERE satisfied)
+                FROM survey_response WHERE kind = 'CSAT' AND answered_at >= :from AND answered_at < :to
+                GROUP BY 1, 2 ORDER BY 1, 2""".replace("{touchpoint}", touchpoint), period, from, to)) {
+            groups.add(new CsatGroup(day(row[0]), (String) row[1], SurveyStatistics.csat(count(row[2]), count(row[3]))));
+        }
+        return groups;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Period period, LocalDate from, LocalDate to) {
+        String zone = config.timezone().getId();
+        String bucket = period == Period.NONE ? "CAST(NULL AS date)"
+                : "CAST(date_trunc('" + period.name().toLowerCase(Locale.ROOT) + "', answered_at AT TIME ZONE :zone) AS date)";
+        var query = entityManager.createNativeQuery(sql.replace("{bucket}", bucket))
+                .setParameter("from", OffsetDateTime.ofInstant(from.atStartOfDay(config.timezone()).toInstant(), ZoneOffset.UTC))
+                .setParameter("to", OffsetDateTime.ofInstant(to.plusDays(1).atStartOfDay(config.timezone()).toInstant(), ZoneOffset.UTC));
+        if (period != Period.NONE) {
+            query.setParameter("zone", zone);
+        }
+        return query.getResultList();
+    }
+
+    private static LocalDate day(Object value) {
+        return switch (value) {
+            case null -> null;
+            case LocalDate d -> d;
+            case java.sql.Date d -> d.toLocalDate();
+            default -> LocalDate.parse(value.toString());
+        };
+    }
+
+    private static long count(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    /** Today in the shop's zone, for the reports' defaults. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), config.timezone());
+    }
+}
