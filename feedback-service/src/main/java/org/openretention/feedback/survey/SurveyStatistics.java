@@ -34,8 +34,8 @@ public final class SurveyStatistics {
      * The NPS of the counts, with the adjusted-Wald interval of Rocks (2016, "Interval estimation for the 'net
      * promoter score'", The American Statistician 70(4)): three-quarters of an answer added to the promoters and to
      * the detractors and three answers to the total, then the Wald interval of a difference of two proportions of one
-     * multinomial sample, {@code d ± z sqrt((p + q − d²) / n)}, clipped to [-100, 100]. Its coverage stays near 95 %
-     * down to a few answers, where the plain Wald interval's collapses (all ten promoters: [100, 100]).
+     * multinomial sample, {@code d ± z sqrt((p + q − d²) / n)}, clipped to [-100, 100] and widened to hold the NPS
+     * itself. Its coverage stays near 95 % down to a few answers, where the plain Wald interval's collapses (all ten promoters: [100, 100]).
      */
     public static Nps nps(long promoters, long passives, long detractors) {
         if (promoters < 0 || passives < 0 || detractors < 0) {
@@ -50,8 +50,11 @@ public final class SurveyStatistics {
         double q = (detractors + 0.75) / n;
         double d = p - q;
         double half = Z95 * Math.sqrt((p + q - d * d) / n);
-        return new Nps(answers, promoters, passives, detractors, 100.0 * (promoters - detractors) / answers,
-                100 * Math.max(-1, d - half), 100 * Math.min(1, d + half));
+        double nps = 100.0 * (promoters - detractors) / answers;
+        // the adjusted interval is centred on the adjusted estimate: with very few answers it can leave out the NPS
+        // itself (one detractor: -100, interval [-98.5, 48.5]); it is widened to keep it
+        return new Nps(answers, promoters, passives, detractors, nps,
+                Math.min(nps, 100 * Math.max(-1, d - half)), Math.max(nps, 100 * Math.min(1, d + half)));
     }
 
     /**

@@ -49,6 +49,12 @@ class SurveyStatisticsTest {
         assertThat(allDetractors.low()).isEqualTo(-100.0);
         assertThat(allDetractors.high()).isCloseTo(-32.81229806172632, within(1e-9));
 
+        // one detractor: the adjusted interval alone would be [-98.5, 48.5], without the NPS of -100
+        SurveyStatistics.Nps one = SurveyStatistics.nps(0, 0, 1);
+        assertThat(one.nps()).isEqualTo(-100.0);
+        assertThat(one.low()).isEqualTo(-100.0);
+        assertThat(one.high()).isCloseTo(48.49864942025203, within(1e-9));
+
         // more answers, a narrower interval
         SurveyStatistics.Nps thousand = SurveyStatistics.nps(500, 300, 200);
         assertThat(thousand.high() - thousand.low()).isLessThan((hundred.high() - hundred.low()) / 3);
