@@ -12,9 +12,9 @@ import java.util.Map;
 @WithTestResource(PlatformTestResources.class)
 class FeedbackFoundationTest extends ServiceFoundationContract {
 
-    /** Nothing yet: the service consumes no topic until its issue adds use cases. */
+    /** So far one use case: the erasure of a customer's personal data (the rest of issue 15 adds the others). */
     @Override
     protected Map<String, List<String>> useCases() {
-        return Map.of();
+        return Map.of("erasure", List.of("customers"));
     }
 }
