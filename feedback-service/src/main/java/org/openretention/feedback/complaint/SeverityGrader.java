@@ -1,11 +1,5 @@
 package org.openretention.feedback.complaint;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.openretention.feedback.text.WordLists;
 import org.openretention.feedback.text.WordMatch;
 
 /**
@@ -46,8 +41,11 @@ public final class SeverityGrader {
 
     enum Kind { SAFETY, FRAUD, LEGAL, MEDIA }
 
-    private final Map<Kind, List<Pattern>> words = new EnumMap<>(Kind.class);
-    private final Map<Kind, List<String>> labels = new EnumMap<>(Kind.class);
+    /** A watched word and the pattern that finds it. */
+    private record Word(String word, Pattern pattern) {
+    }
+
+    private final Map<Kind, List<Word>> words = new EnumMap<>(Kind.class);
 
     private SeverityGrader() {
     }
@@ -55,29 +53,9 @@ public final class SeverityGrader {
     /** The grader with the word lists shipped with the service. */
     public static SeverityGrader bundled() {
         SeverityGrader grader = new SeverityGrader();
-        String path = "sentiment/severity.tsv";
-        InputStream in = SeverityGrader.class.getClassLoader().getResourceAsStream(path);
-        if (in == null) {
-            throw new IllegalStateException(path + " is missing from the class path");
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] row = line.split("\t");
-                if (row.length != 2) {
-                    throw new IllegalStateException(path + ": expected kind<TAB>word: " + line);
-                }
-                Kind kind = Kind.valueOf(row[0]);
-                String word = row[1].strip().toLowerCase(Locale.ROOT);
-                Pattern pattern = WordMatch.of(word);
-                grader.words.computeIfAbsent(kind, k -> new ArrayList<>()).add(pattern);
-                grader.labels.computeIfAbsent(kind, k -> new ArrayList<>()).add(word);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] row : WordLists.rows("sentiment/severity.tsv", 2)) {
+            String word = row[1].strip().toLowerCase(Locale.ROOT);
+            grader.words.computeIfAbsent(Kind.valueOf(row[0]), k -> new ArrayList<>()).add(new Word(word, WordMatch.of(word)));
         }
         return grader;
     }
@@ -119,10 +97,9 @@ public final class SeverityGrader {
     }
 
     private String found(Kind kind, String text) {
-        List<Pattern> patterns = words.getOrDefault(kind, List.of());
-        for (int i = 0; i < patterns.size(); i++) {
-            if (patterns.get(i).matcher(text).find()) {
-                return labels.get(kind).get(i);
+        for (Word word : words.getOrDefault(kind, List.of())) {
+            if (word.pattern().matcher(text).find()) {
+                return word.word();
             }
         }
         return null;

@@ -1,11 +1,7 @@
 package org.openretention.feedback.sentiment;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import org.openretention.feedback.text.WordLists;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -140,29 +136,6 @@ public final class Lexicon {
     }
 
     private static List<String[]> rows(String file, int fields) {
-        String path = "sentiment/" + file;
-        InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(path);
-        if (in == null) {
-            throw new IllegalStateException(path + " is missing from the class path");
-        }
-        List<String[]> rows = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] row = line.split("\t");
-                if (row.length < fields) {
-                    throw new IllegalStateException(path + " line " + number + ": expected " + fields + " tab-separated fields: " + line);
-                }
-                rows.add(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
+        return WordLists.rows("sentiment/" + file, fields);
     }
 }

@@ -9,9 +9,11 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +48,7 @@ public final class SentimentAnalyzer {
 
     private static final Pattern CLAUSE_END = Pattern.compile("[，,。.!！?？;；~～…\\n\\r]+");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
+    private static final Pattern LATIN_LETTERS = Pattern.compile("[A-Za-z]+");
     private static final Pattern LATIN_WORD = Pattern.compile("[a-z]+(?:'[a-z]+)*|\\d+(?:/\\d+)?");
     private static final Pattern STARS_EN = Pattern.compile(
             "(?i)\\b([0-5]|zero|one|two|three|four|five)\\s*(?:/\\s*5\\s*)?(?:stars?)\\b|\\b([0-5])\\s*/\\s*5\\b");
@@ -96,7 +99,7 @@ public final class SentimentAnalyzer {
         }
         for (int i = 0; i < clauses.size(); i++) {
             total += scores.get(i);
-            java.util.Set<Aspect> named = java.util.EnumSet.noneOf(Aspect.class);
+            Set<Aspect> named = EnumSet.noneOf(Aspect.class);
             for (String word : clauses.get(i).words()) {
                 Aspect aspect = lexicon.aspect(word);
                 if (aspect != null) {
@@ -228,7 +231,7 @@ public final class SentimentAnalyzer {
             }
             i += Character.charCount(c);
         }
-        Matcher latin = Pattern.compile("[A-Za-z]+").matcher(text);
+        Matcher latin = LATIN_LETTERS.matcher(text);
         int latinWords = 0;
         while (latin.find()) {
             latinWords++;

@@ -9,7 +9,7 @@ import org.openretention.feedback.sentiment.SentimentAnalyzer;
  * The domain's plain-Java parts as beans: one sentiment analyser with the bundled word lists (it holds no state per
  * call), and the clock of "now", which tests may replace.
  */
-public class SentimentBeans {
+public class DomainBeans {
 
     @Produces
     @Singleton
