@@ -3,6 +3,18 @@ package org.openretention.events;
 import org.openretention.events.customers.CustomerErased;
 import org.openretention.events.customers.CustomerRegistered;
 import org.openretention.events.customers.CustomerUpdated;
+import org.openretention.events.feedback.ComplaintEscalated;
+import org.openretention.events.feedback.ComplaintFiled;
+import org.openretention.events.feedback.ComplaintResolved;
+import org.openretention.events.feedback.CsatRecorded;
+import org.openretention.events.feedback.DetractorIdentified;
+import org.openretention.events.feedback.FeedbackAlert;
+import org.openretention.events.feedback.NegativeReviewDetected;
+import org.openretention.events.feedback.NpsRecorded;
+import org.openretention.events.feedback.PromoterIdentified;
+import org.openretention.events.feedback.SlaBreached;
+import org.openretention.events.feedback.SurveyInvitation;
+import org.openretention.events.feedback.SurveyResponseSubmitted;
 import org.openretention.events.interactions.InteractionRecorded;
 import org.openretention.events.loyalty.PointsEarned;
 import org.openretention.events.loyalty.PointsExpired;
@@ -48,7 +60,19 @@ public enum EventType {
     CHURN_RISK_FLAGGED(Topics.SEGMENT_EVENTS, ChurnRiskFlagged.class, 1),
     REPURCHASE_DUE(Topics.SEGMENT_EVENTS, RepurchaseDue.class, 1),
     BROWSE_ABANDONED(Topics.SEGMENT_EVENTS, BrowseAbandoned.class, 1),
-    TAGS_CHANGED(Topics.SEGMENT_EVENTS, TagsChanged.class, 1);
+    TAGS_CHANGED(Topics.SEGMENT_EVENTS, TagsChanged.class, 1),
+    SURVEY_RESPONSE_SUBMITTED(Topics.SURVEY_RESPONSES, SurveyResponseSubmitted.class, 1),
+    SURVEY_INVITATION(Topics.FEEDBACK_EVENTS, SurveyInvitation.class, 1),
+    NPS_RECORDED(Topics.FEEDBACK_EVENTS, NpsRecorded.class, 1),
+    CSAT_RECORDED(Topics.FEEDBACK_EVENTS, CsatRecorded.class, 1),
+    DETRACTOR_IDENTIFIED(Topics.FEEDBACK_EVENTS, DetractorIdentified.class, 1),
+    PROMOTER_IDENTIFIED(Topics.FEEDBACK_EVENTS, PromoterIdentified.class, 1),
+    NEGATIVE_REVIEW_DETECTED(Topics.FEEDBACK_EVENTS, NegativeReviewDetected.class, 1),
+    COMPLAINT_FILED(Topics.FEEDBACK_EVENTS, ComplaintFiled.class, 1),
+    COMPLAINT_ESCALATED(Topics.FEEDBACK_EVENTS, ComplaintEscalated.class, 1),
+    SLA_BREACHED(Topics.FEEDBACK_EVENTS, SlaBreached.class, 1),
+    COMPLAINT_RESOLVED(Topics.FEEDBACK_EVENTS, ComplaintResolved.class, 1),
+    FEEDBACK_ALERT(Topics.FEEDBACK_EVENTS, FeedbackAlert.class, 1);
 
     private final String topic;
     private final Class<? extends EventPayload> payloadType;

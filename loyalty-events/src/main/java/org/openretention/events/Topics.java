@@ -5,6 +5,8 @@ public final class Topics {
     public static final String CUSTOMERS = "customers";
     public static final String ORDERS = "orders";
     public static final String INTERACTIONS = "interactions";
+    /** Survey answers, published by the shop's survey tool or backend. */
+    public static final String SURVEY_RESPONSES = "survey-responses";
 
     /** Published by loyalty-service. */
     public static final String LOYALTY_EVENTS = "loyalty-events";

@@ -6,6 +6,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openretention.events.customers.ConsentChannel;
 import org.openretention.events.customers.CustomerRegistered;
+import org.openretention.events.feedback.ComplaintEscalated;
+import org.openretention.events.feedback.ComplaintFiled;
+import org.openretention.events.feedback.ComplaintResolved;
+import org.openretention.events.feedback.ComplaintSeverity;
+import org.openretention.events.feedback.ComplaintSource;
+import org.openretention.events.feedback.NegativeReviewDetected;
 import org.openretention.events.interactions.InteractionKind;
 import org.openretention.events.interactions.InteractionRecorded;
 import org.openretention.events.loyalty.PointsEarned;
@@ -268,6 +274,63 @@ class EventCodecRoundTripTest {
         String json = CODEC.encode(EventEnvelope.of("c-1", SampleEvents.AT, "segmentation-service", session));
         assertThat(json).contains("\"productIds\":[\"sku-b\",\"sku-a\",\"sku-c\"]");
         assertThat(((BrowseAbandoned) CODEC.decode(json).payload()).productIds()).containsExactly("sku-b", "sku-a", "sku-c");
+    }
+
+    @Test
+    void theFeedbackTypesArePublishedOnTheFeedbackEventsTopicAndSurveyAnswersComeOnTheirOwn() {
+        assertThat(EnumSet.allOf(EventType.class).stream().filter(t -> t.topic().equals(Topics.FEEDBACK_EVENTS)))
+                .containsExactlyInAnyOrder(EventType.SURVEY_INVITATION, EventType.NPS_RECORDED, EventType.CSAT_RECORDED,
+                        EventType.DETRACTOR_IDENTIFIED, EventType.PROMOTER_IDENTIFIED, EventType.NEGATIVE_REVIEW_DETECTED,
+                        EventType.COMPLAINT_FILED, EventType.COMPLAINT_ESCALATED, EventType.SLA_BREACHED,
+                        EventType.COMPLAINT_RESOLVED, EventType.FEEDBACK_ALERT);
+        assertThat(EnumSet.allOf(EventType.class).stream().filter(t -> t.topic().equals(Topics.SURVEY_RESPONSES)))
+                .containsExactly(EventType.SURVEY_RESPONSE_SUBMITTED);
+        assertThat(EnumSet.allOf(EventType.class).stream()
+                .filter(t -> t.topic().equals(Topics.FEEDBACK_EVENTS) || t.topic().equals(Topics.SURVEY_RESPONSES)))
+                .allSatisfy(t -> assertThat(t.payloadType().getPackageName()).isEqualTo("org.openretention.events.feedback"));
+    }
+
+    @Test
+    void compensationMoneyKeepsItsExactValueAndScaleAndPointsAreJsonIntegers() throws Exception {
+        String coupon = CODEC.encode(SampleEvents.complaintResolved());
+        String points = CODEC.encode(SampleEvents.complaintResolvedWithPoints());
+
+        assertThat(coupon).contains("\"compensation\":{\"kind\":\"COUPON\",\"amount\":20.00,\"currency\":\"CNY\"");
+        assertThat(((ComplaintResolved) CODEC.decode(coupon).payload()).compensation().amount()).isEqualTo(new BigDecimal("20.00"));
+        assertThat(points).contains("\"compensation\":{\"kind\":\"POINTS\",\"points\":3000000000}");
+        assertThat(((ComplaintResolved) CODEC.decode(points).payload()).compensation().points()).isEqualTo(3_000_000_000L);
+    }
+
+    @Test
+    void sentimentScoresAndSharesAreJsonNumbers() throws Exception {
+        JsonNode review = CODEC.objectMapper().readTree(CODEC.encode(SampleEvents.negativeReviewDetected())).get("payload");
+        JsonNode spike = CODEC.objectMapper().readTree(CODEC.encode(SampleEvents.feedbackAlert())).get("payload");
+
+        assertThat(review.get("sentimentScore").isNumber()).isTrue();
+        assertThat(review.get("sentimentScore").doubleValue()).isEqualTo(-0.949);
+        assertThat(review.at("/aspects/0/score").doubleValue()).isEqualTo(-0.912);
+        assertThat(spike.get("share").doubleValue()).isEqualTo(0.5833);
+        assertThat(spike.get("negatives").isIntegralNumber()).isTrue();
+    }
+
+    @Test
+    void optionalFeedbackFieldsAreOmittedAndListsAreNeverNull() throws Exception {
+        JsonNode nps = CODEC.objectMapper().readTree(CODEC.encode(SampleEvents.npsInvitation())).get("payload");
+        assertThat(nps.fieldNames()).toIterable().containsExactlyInAnyOrder("invitationId", "survey", "orderId", "triggerEventId");
+        JsonNode keyword = CODEC.objectMapper().readTree(CODEC.encode(SampleEvents.keywordAlert())).get("payload");
+        assertThat(keyword.fieldNames()).toIterable().containsExactlyInAnyOrder("alertId", "kind", "ruleId", "ruleName", "keyword");
+        JsonNode gift = CODEC.objectMapper().readTree(CODEC.encode(SampleEvents.complaintResolvedWithGift())).at("/payload/compensation");
+        assertThat(gift.fieldNames()).toIterable().containsExactlyInAnyOrder("kind", "description");
+        JsonNode none = CODEC.objectMapper().readTree(CODEC.encode(SampleEvents.complaintResolvedWithoutCompensation())).get("payload");
+        assertThat(none.has("compensation")).isFalse();
+
+        ComplaintFiled filed = new ComplaintFiled(1, ComplaintSeverity.NORMAL, ComplaintSource.MANUAL, null, null, null, SampleEvents.AT);
+        assertThat(filed.aspects()).isEmpty();
+        assertThat(CODEC.encode(EventEnvelope.of("c-1", SampleEvents.AT, "feedback-service", filed))).contains("\"aspects\":[]");
+        NegativeReviewDetected detected = new NegativeReviewDetected(ComplaintSource.COMMENT, null, null, null, null, -0.8, "EN", null, null);
+        assertThat(detected.aspects()).isEmpty();
+        assertThat(CODEC.encode(EventEnvelope.of("c-1", SampleEvents.AT, "feedback-service", detected))).contains("\"aspects\":[]");
+        assertThat(new ComplaintEscalated(1, ComplaintSeverity.MAJOR, null, SampleEvents.AT).reasons()).isEmpty();
     }
 
     @Test

@@ -9,6 +9,23 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openretention.events.feedback.Compensation;
+import org.openretention.events.feedback.ComplaintFiled;
+import org.openretention.events.feedback.ComplaintResolved;
+import org.openretention.events.feedback.ComplaintSeverity;
+import org.openretention.events.feedback.ComplaintSource;
+import org.openretention.events.feedback.CsatRecorded;
+import org.openretention.events.feedback.DetractorIdentified;
+import org.openretention.events.feedback.FeedbackAlert;
+import org.openretention.events.feedback.FeedbackAspect;
+import org.openretention.events.feedback.NegativeReviewDetected;
+import org.openretention.events.feedback.NpsCategory;
+import org.openretention.events.feedback.NpsRecorded;
+import org.openretention.events.feedback.PromoterIdentified;
+import org.openretention.events.feedback.RootCause;
+import org.openretention.events.feedback.SentimentLabel;
+import org.openretention.events.feedback.SurveyKind;
+import org.openretention.events.feedback.SurveyResponseSubmitted;
 import org.openretention.events.loyalty.PointsEarned;
 import org.openretention.events.loyalty.PointsRedeemed;
 import org.openretention.events.loyalty.RewardRedeemed;
@@ -51,6 +68,10 @@ class EventCodecValidationTest {
         for (EventType type : SEGMENT_TYPES) {
             assertThatCode(() -> CODEC.decode(sample(type).toString())).as(type.name()).doesNotThrowAnyException();
         }
+        for (EventType type : FEEDBACK_TYPES) {
+            assertThatCode(() -> CODEC.decode(sample(type).toString())).as(type.name()).doesNotThrowAnyException();
+        }
+        assertThatCode(() -> CODEC.decode(csatResponse().toString())).doesNotThrowAnyException();
     }
 
     // --- envelope --------------------------------------------------------------------------------------------
@@ -892,6 +913,638 @@ class EventCodecValidationTest {
         assertThatCode(() -> CODEC.decode(extended.toString())).doesNotThrowAnyException();
 
         assertThat(rejected(sample(type), e -> e.putObject("payload"))).isNotEmpty().allMatch(p -> p.startsWith("$.payload."));
+    }
+
+    // --- feedback-events and survey-responses --------------------------------------------------------------
+
+    /** The feedback types: the survey answers on their input topic and feedback-service's events. */
+    private static final List<EventType> FEEDBACK_TYPES = Stream.of(EventType.values())
+            .filter(t -> t.topic().equals(Topics.FEEDBACK_EVENTS) || t.topic().equals(Topics.SURVEY_RESPONSES)).toList();
+
+    static Stream<Arguments> requiredFeedbackFields() {
+        return Stream.of(
+                arguments(EventType.SURVEY_RESPONSE_SUBMITTED, List.of("survey", "score")),
+                arguments(EventType.SURVEY_INVITATION, List.of("invitationId", "survey", "triggerEventId")),
+                arguments(EventType.NPS_RECORDED, List.of("responseId", "score", "category", "answeredAt")),
+                arguments(EventType.CSAT_RECORDED, List.of("responseId", "score", "satisfied", "touchpoint", "answeredAt")),
+                arguments(EventType.DETRACTOR_IDENTIFIED, List.of("responseId", "score", "answeredAt")),
+                arguments(EventType.PROMOTER_IDENTIFIED, List.of("responseId", "score", "answeredAt")),
+                arguments(EventType.NEGATIVE_REVIEW_DETECTED, List.of("source", "sentimentScore", "language", "aspects")),
+                arguments(EventType.COMPLAINT_FILED, List.of("complaintId", "severity", "source", "aspects", "firstContactDueAt")),
+                arguments(EventType.COMPLAINT_ESCALATED, List.of("complaintId", "severity", "reasons", "firstContactDueAt")),
+                arguments(EventType.SLA_BREACHED, List.of("complaintId", "severity", "dueAt")),
+                arguments(EventType.COMPLAINT_RESOLVED, List.of("complaintId", "severity", "rootCause", "filedAt", "slaMet")),
+                arguments(EventType.FEEDBACK_ALERT, List.of("alertId", "kind", "ruleId", "ruleName")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requiredFeedbackFields")
+    void missingRequiredFeedbackFieldIsRejectedByName(EventType type, List<String> fields) {
+        for (String field : fields) {
+            assertRejected(sample(type), e -> payload(e).remove(field), "$.payload." + field);
+        }
+    }
+
+    @Test
+    void theRequiredFeedbackFieldsAboveAreExactlyThoseOfTheSchemas() throws Exception {
+        for (Arguments args : requiredFeedbackFields().toList()) {
+            EventType type = (EventType) args.get()[0];
+            JsonNode schema = CODEC.objectMapper().readTree(EventCodec.class.getClassLoader().getResource(type.schemaResource()));
+            List<String> required = new java.util.ArrayList<>();
+            schema.at("/properties/payload/required").forEach(n -> required.add(n.asText()));
+            assertThat(required).as(type.name()).containsExactlyInAnyOrderElementsOf(castList(args.get()[1]));
+        }
+        assertThat(requiredFeedbackFields().map(a -> a.get()[0])).containsExactlyInAnyOrderElementsOf(FEEDBACK_TYPES);
+    }
+
+    @Test
+    void theFeedbackEnumsOfTheSchemasAreThoseOfTheRecords() throws Exception {
+        List<String> surveys = names(SurveyKind.values());
+        assertThat(schemaEnum(EventType.SURVEY_RESPONSE_SUBMITTED, "/$defs/survey/enum")).containsExactlyElementsOf(surveys);
+        assertThat(schemaEnum(EventType.SURVEY_INVITATION, "/$defs/survey/enum")).containsExactlyElementsOf(surveys);
+        assertThat(schemaEnum(EventType.NPS_RECORDED, "/properties/payload/properties/category/enum"))
+                .containsExactlyElementsOf(names(NpsCategory.values()));
+
+        List<String> sentiments = names(SentimentLabel.values());
+        for (EventType type : List.of(EventType.NPS_RECORDED, EventType.CSAT_RECORDED, EventType.DETRACTOR_IDENTIFIED)) {
+            assertThat(schemaEnum(type, "/$defs/sentiment/enum")).as(type.name()).containsExactlyElementsOf(sentiments);
+        }
+        assertThat(schemaEnum(EventType.NEGATIVE_REVIEW_DETECTED, "/$defs/aspectSentiment/properties/label/enum"))
+                .containsExactlyElementsOf(sentiments);
+
+        List<String> aspects = names(FeedbackAspect.values());
+        assertThat(schemaEnum(EventType.NEGATIVE_REVIEW_DETECTED, "/$defs/aspectSentiment/properties/aspect/enum"))
+                .containsExactlyElementsOf(aspects);
+        assertThat(schemaEnum(EventType.COMPLAINT_FILED, "/properties/payload/properties/aspects/items/enum"))
+                .containsExactlyElementsOf(aspects);
+
+        List<String> severities = names(ComplaintSeverity.values());
+        for (EventType type : List.of(EventType.COMPLAINT_FILED, EventType.SLA_BREACHED, EventType.COMPLAINT_RESOLVED)) {
+            assertThat(schemaEnum(type, "/properties/payload/properties/severity/enum")).as(type.name())
+                    .containsExactlyElementsOf(severities);
+        }
+
+        assertThat(schemaEnum(EventType.COMPLAINT_FILED, "/properties/payload/properties/source/enum"))
+                .containsExactlyElementsOf(names(ComplaintSource.values()));
+        // a detected text is never a complaint filed by hand
+        assertThat(schemaEnum(EventType.NEGATIVE_REVIEW_DETECTED, "/properties/payload/properties/source/enum"))
+                .containsExactlyElementsOf(Stream.of(ComplaintSource.values()).filter(s -> s != ComplaintSource.MANUAL).map(Enum::name).toList());
+        assertThat(schemaEnum(EventType.COMPLAINT_RESOLVED, "/properties/payload/properties/rootCause/enum"))
+                .containsExactlyElementsOf(names(RootCause.values()));
+        assertThat(schemaEnum(EventType.COMPLAINT_RESOLVED, "/$defs/compensation/properties/kind/enum"))
+                .containsExactlyElementsOf(names(Compensation.Kind.values()));
+        assertThat(schemaEnum(EventType.FEEDBACK_ALERT, "/properties/payload/properties/kind/enum"))
+                .containsExactlyElementsOf(names(FeedbackAlert.Kind.values()));
+    }
+
+    @Test
+    void everyRootCauseBeyondOtherIsAnAspect() {
+        assertThat(names(RootCause.values())).containsExactlyElementsOf(
+                Stream.concat(Stream.of(FeedbackAspect.values()).map(Enum::name), Stream.of("OTHER")).toList());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ComplaintSeverity.class)
+    void everySeverityIsAccepted(ComplaintSeverity severity) throws InvalidEventException {
+        for (EventType type : List.of(EventType.COMPLAINT_FILED, EventType.SLA_BREACHED, EventType.COMPLAINT_RESOLVED)) {
+            ObjectNode event = sample(type);
+            payload(event).put("severity", severity.name());
+            assertThat(CODEC.decode(event.toString()).payload()).as(type.name()).hasFieldOrPropertyWithValue("severity", severity);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RootCause.class)
+    void everyRootCauseIsAccepted(RootCause cause) throws InvalidEventException {
+        ObjectNode event = sample(EventType.COMPLAINT_RESOLVED);
+        payload(event).put("rootCause", cause.name());
+
+        assertThat(((ComplaintResolved) CODEC.decode(event.toString()).payload()).rootCause()).isEqualTo(cause);
+    }
+
+    @ParameterizedTest
+    @EnumSource(FeedbackAspect.class)
+    void everyAspectIsAccepted(FeedbackAspect aspect) throws InvalidEventException {
+        ObjectNode filed = sample(EventType.COMPLAINT_FILED);
+        payload(filed).putArray("aspects").add(aspect.name());
+        assertThat(((ComplaintFiled) CODEC.decode(filed.toString()).payload()).aspects()).containsExactly(aspect);
+
+        ObjectNode detected = sample(EventType.NEGATIVE_REVIEW_DETECTED);
+        aspect(detected, 0).put("aspect", aspect.name());
+        assertThat(((NegativeReviewDetected) CODEC.decode(detected.toString()).payload()).aspects().get(0).aspect()).isEqualTo(aspect);
+    }
+
+    static Stream<Arguments> feedbackEnumFields() {
+        return Stream.of(
+                arguments(EventType.SURVEY_RESPONSE_SUBMITTED, "survey", "CES"),
+                arguments(EventType.SURVEY_RESPONSE_SUBMITTED, "survey", "nps"),
+                arguments(EventType.SURVEY_INVITATION, "survey", "NET_PROMOTER"),
+                arguments(EventType.NPS_RECORDED, "category", "NEUTRAL"),
+                arguments(EventType.NPS_RECORDED, "commentSentiment", "MIXED"),
+                arguments(EventType.CSAT_RECORDED, "commentSentiment", "negative"),
+                arguments(EventType.DETRACTOR_IDENTIFIED, "commentSentiment", ""),
+                arguments(EventType.NEGATIVE_REVIEW_DETECTED, "source", "MANUAL"),
+                arguments(EventType.NEGATIVE_REVIEW_DETECTED, "source", "SURVEY"),
+                arguments(EventType.COMPLAINT_FILED, "severity", "CRITICAL"),
+                arguments(EventType.COMPLAINT_FILED, "source", "PHONE"),
+                arguments(EventType.SLA_BREACHED, "severity", "urgent"),
+                arguments(EventType.COMPLAINT_RESOLVED, "severity", "HIGH"),
+                arguments(EventType.COMPLAINT_RESOLVED, "rootCause", "SHIPPING"),
+                arguments(EventType.FEEDBACK_ALERT, "kind", "SPIKE"));
+    }
+
+    @ParameterizedTest(name = "{0}.{1} = {2}")
+    @MethodSource("feedbackEnumFields")
+    void unknownFeedbackEnumValueIsRejected(EventType type, String field, String value) {
+        assertRejected(sample(type), e -> payload(e).put(field, value), "$.payload." + field);
+    }
+
+    @Test
+    void unknownEnumValuesInsideFeedbackObjectsAndListsAreRejected() {
+        assertRejected(sample(EventType.NEGATIVE_REVIEW_DETECTED), e -> aspect(e, 1).put("aspect", "DELIVERY"), "$.payload.aspects[1].aspect");
+        assertRejected(sample(EventType.NEGATIVE_REVIEW_DETECTED), e -> aspect(e, 1).put("label", "MIXED"), "$.payload.aspects[1].label");
+        assertRejected(sample(EventType.COMPLAINT_FILED), e -> ((ArrayNode) payload(e).get("aspects")).add("TASTE"), "$.payload.aspects[2]");
+        assertRejected(sample(EventType.COMPLAINT_RESOLVED), e -> compensation(e).put("kind", "VOUCHER"), "$.payload.compensation.kind");
+    }
+
+    // SurveyResponseSubmitted
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 6, 10})
+    void anNpsScoreIsZeroToTen(int score) throws InvalidEventException {
+        ObjectNode event = sample(EventType.SURVEY_RESPONSE_SUBMITTED);
+        payload(event).put("score", score);
+
+        assertThat(((SurveyResponseSubmitted) CODEC.decode(event.toString()).payload()).score()).isEqualTo(score);
+    }
+
+    @Test
+    void anNpsScoreOutsideZeroToTenIsRejected() {
+        for (int bad : List.of(-1, 11, 100)) {
+            assertRejected(sample(EventType.SURVEY_RESPONSE_SUBMITTED), e -> payload(e).put("score", bad), "$.payload.score");
+        }
+        assertRejected(sample(EventType.SURVEY_RESPONSE_SUBMITTED), e -> payload(e).put("score", new java.math.BigDecimal("7.5")), "$.payload.score");
+        assertRejected(sample(EventType.SURVEY_RESPONSE_SUBMITTED), e -> payload(e).put("score", "7"), "$.payload.score");
+    }
+
+    @Test
+    void aCsatScoreIsOneToFive() throws InvalidEventException {
+        for (int good : List.of(1, 5)) {
+            ObjectNode event = csatResponse();
+            payload(event).put("score", good);
+            assertThat(((SurveyResponseSubmitted) CODEC.decode(event.toString()).payload()).score()).isEqualTo(good);
+        }
+        for (int bad : List.of(0, 6, 10)) {
+            assertRejected(csatResponse(), e -> payload(e).put("score", bad), "$.payload.score");
+        }
+    }
+
+    @Test
+    void aCsatAnswerNeedsItsTouchpointAndAnNpsAnswerDoesNot() {
+        assertRejected(csatResponse(), e -> payload(e).remove("touchpoint"), "$.payload.touchpoint");
+        assertThat(payload(sample(EventType.SURVEY_RESPONSE_SUBMITTED)).has("touchpoint")).isFalse();
+        assertThatCode(() -> CODEC.decode(sample(EventType.SURVEY_RESPONSE_SUBMITTED).toString())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aCsatInvitationNeedsItsTouchpointAndAnNpsInvitationDoesNot() {
+        assertRejected(sample(EventType.SURVEY_INVITATION), e -> payload(e).remove("touchpoint"), "$.payload.touchpoint");
+
+        ObjectNode nps = sample(EventType.SURVEY_INVITATION);
+        payload(nps).put("survey", "NPS").remove("touchpoint");
+        assertThatCode(() -> CODEC.decode(nps.toString())).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"delivery", "Delivery", "", " DELIVERY", "DELIVERY TEAM", "AFTER-SALES", "1ST_CALL", "_SUPPORT", "LIVRAISON_É"})
+    void touchpointThatIsNotUpperCaseLettersDigitsAndUnderscoresIsRejected(String touchpoint) {
+        assertRejected(csatResponse(), e -> payload(e).put("touchpoint", touchpoint), "$.payload.touchpoint");
+        assertRejected(sample(EventType.SURVEY_INVITATION), e -> payload(e).put("touchpoint", touchpoint), "$.payload.touchpoint");
+        assertRejected(sample(EventType.CSAT_RECORDED), e -> payload(e).put("touchpoint", touchpoint), "$.payload.touchpoint");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DELIVERY", "AFTER_SALES", "SUPPORT", "IN_STORE_PICKUP", "STORE2", "X"})
+    void theShopsOwnTouchpointsAreAccepted(String touchpoint) throws InvalidEventException {
+        ObjectNode event = csatResponse();
+        payload(event).put("touchpoint", touchpoint);
+
+        assertThat(((SurveyResponseSubmitted) CODEC.decode(event.toString()).payload()).touchpoint()).isEqualTo(touchpoint);
+    }
+
+    @Test
+    void aTouchpointIsAtMost64Characters() {
+        String longest = "T" + "_".repeat(63);
+        for (ObjectNode event : List.of(csatResponse(), sample(EventType.SURVEY_INVITATION), sample(EventType.CSAT_RECORDED))) {
+            payload(event).put("touchpoint", longest);
+            assertThatCode(() -> CODEC.decode(event.toString())).doesNotThrowAnyException();
+            assertRejected(event, e -> payload(e).put("touchpoint", longest + "X"), "$.payload.touchpoint");
+        }
+    }
+
+    @Test
+    void aCommentIsAtMost2000Characters() throws InvalidEventException {
+        ObjectNode event = sample(EventType.SURVEY_RESPONSE_SUBMITTED);
+        payload(event).put("comment", "慢".repeat(2000));
+        assertThat(((SurveyResponseSubmitted) CODEC.decode(event.toString()).payload()).comment()).hasSize(2000);
+
+        assertRejected(event, e -> payload(e).put("comment", "慢".repeat(2001)), "$.payload.comment");
+        assertRejected(event, e -> payload(e).put("comment", 5), "$.payload.comment");
+    }
+
+    // NpsRecorded, CsatRecorded, DetractorIdentified, PromoterIdentified
+
+    @Test
+    void theNpsCategoryOfEveryScoreIsAcceptedAndEveryOtherCategoryIsRejected() throws InvalidEventException {
+        for (int score = 0; score <= 10; score++) {
+            NpsCategory category = NpsCategory.of(score);
+            ObjectNode event = sample(EventType.NPS_RECORDED);
+            payload(event).put("score", score).put("category", category.name());
+            assertThat(((NpsRecorded) CODEC.decode(event.toString()).payload()).category()).as("score " + score).isEqualTo(category);
+            for (NpsCategory other : NpsCategory.values()) {
+                if (other != category) {
+                    assertRejected(event, e -> payload(e).put("category", other.name()), "$.payload.score");
+                }
+            }
+        }
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> NpsCategory.of(11))).isNotNull();
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> NpsCategory.of(-1))).isNotNull();
+    }
+
+    @Test
+    void anNpsRecordedScoreIsZeroToTen() {
+        assertRejected(sample(EventType.NPS_RECORDED), e -> payload(e).put("score", -1), "$.payload.score");
+        assertRejected(sample(EventType.NPS_RECORDED), e -> payload(e).put("score", 11).put("category", "PROMOTER"), "$.payload.score");
+    }
+
+    @Test
+    void satisfiedMeansACsatScoreOfFourOrFive() throws InvalidEventException {
+        for (int score = 1; score <= 5; score++) {
+            boolean satisfied = score >= 4;
+            ObjectNode event = sample(EventType.CSAT_RECORDED);
+            payload(event).put("score", score).put("satisfied", satisfied);
+            assertThat(((CsatRecorded) CODEC.decode(event.toString()).payload()).satisfied()).as("score " + score).isEqualTo(satisfied);
+            assertRejected(event, e -> payload(e).put("satisfied", !satisfied), "$.payload.score");
+        }
+        assertRejected(sample(EventType.CSAT_RECORDED), e -> payload(e).put("score", 0), "$.payload.score");
+        assertRejected(sample(EventType.CSAT_RECORDED), e -> payload(e).put("score", 6).put("satisfied", true), "$.payload.score");
+        assertRejected(sample(EventType.CSAT_RECORDED), e -> payload(e).put("satisfied", "no"), "$.payload.satisfied");
+    }
+
+    @Test
+    void aDetractorScoredZeroToSixAndAPromoterNineOrTen() throws InvalidEventException {
+        for (int score = 0; score <= 10; score++) {
+            int s = score;
+            ObjectNode detractor = sample(EventType.DETRACTOR_IDENTIFIED);
+            payload(detractor).put("score", score);
+            ObjectNode promoter = sample(EventType.PROMOTER_IDENTIFIED);
+            payload(promoter).put("score", score);
+            if (NpsCategory.of(score) == NpsCategory.DETRACTOR) {
+                assertThat(((DetractorIdentified) CODEC.decode(detractor.toString()).payload()).score()).isEqualTo(score);
+            } else {
+                assertRejected(detractor, e -> payload(e).put("score", s), "$.payload.score");
+            }
+            if (NpsCategory.of(score) == NpsCategory.PROMOTER) {
+                assertThat(((PromoterIdentified) CODEC.decode(promoter.toString()).payload()).score()).isEqualTo(score);
+            } else {
+                assertRejected(promoter, e -> payload(e).put("score", s), "$.payload.score");
+            }
+        }
+        assertRejected(sample(EventType.DETRACTOR_IDENTIFIED), e -> payload(e).put("score", -1), "$.payload.score");
+        assertRejected(sample(EventType.PROMOTER_IDENTIFIED), e -> payload(e).put("score", 11), "$.payload.score");
+    }
+
+    // NegativeReviewDetected
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-1, -0.5, 0})
+    void aNegativeSentimentScoreIsMinusOneToZero(double score) throws InvalidEventException {
+        ObjectNode event = sample(EventType.NEGATIVE_REVIEW_DETECTED);
+        payload(event).put("sentimentScore", score);
+
+        assertThat(((NegativeReviewDetected) CODEC.decode(event.toString()).payload()).sentimentScore()).isEqualTo(score);
+    }
+
+    @Test
+    void aSentimentScoreOutsideItsRangeIsRejected() {
+        assertRejected(sample(EventType.NEGATIVE_REVIEW_DETECTED), e -> payload(e).put("sentimentScore", 0.01), "$.payload.sentimentScore");
+        assertRejected(sample(EventType.NEGATIVE_REVIEW_DETECTED), e -> payload(e).put("sentimentScore", new java.math.BigDecimal("-1.0000001")), "$.payload.sentimentScore");
+        assertRejected(sample(EventType.NEGATIVE_REVIEW_DETECTED), e -> payload(e).put("sentimentScore", "-0.9"), "$.payload.sentimentScore");
+        assertRejected(sample(EventType.NEGATIVE_REVIEW_DETECTED), e -> aspect(e, 0).put("score", -1.5), "$.payload.aspects[0].score");
+        assertRejected(sample(EventType.NEGATIVE_REVIEW_DETECTED), e -> aspect(e, 1).put("score", 1.5), "$.payload.aspects[1].score");
+
+        ObjectNode bounds = sample(EventType.NEGATIVE_REVIEW_DETECTED);
+        aspect(bounds, 0).put("score", -1);
+        aspect(bounds, 1).put("score", 1);
+        assertThatCode(() -> CODEC.decode(bounds.toString())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aReviewRatingIsOneToFive() {
+        for (int bad : List.of(0, 6, -1)) {
+            assertRejected(sample(EventType.NEGATIVE_REVIEW_DETECTED), e -> payload(e).put("rating", bad), "$.payload.rating");
+        }
+        assertRejected(sample(EventType.NEGATIVE_REVIEW_DETECTED), e -> payload(e).put("rating", new java.math.BigDecimal("1.5")), "$.payload.rating");
+    }
+
+    @Test
+    void everyAspectSentimentHasItsAspectLabelAndScore() {
+        for (String field : List.of("aspect", "label", "score")) {
+            assertRejected(sample(EventType.NEGATIVE_REVIEW_DETECTED), e -> aspect(e, 2).remove(field), "$.payload.aspects[2]." + field);
+        }
+        assertRejected(sample(EventType.NEGATIVE_REVIEW_DETECTED), e -> ((ArrayNode) payload(e).get("aspects")).add("LOGISTICS"), "$.payload.aspects[3]");
+        assertRejected(sample(EventType.NEGATIVE_REVIEW_DETECTED), e -> payload(e).put("aspects", "LOGISTICS"), "$.payload.aspects");
+    }
+
+    @Test
+    void theLanguageOfATextIsAnOpenSetOfUpperCaseNames() throws InvalidEventException {
+        ObjectNode unknownLanguage = sample(EventType.NEGATIVE_REVIEW_DETECTED);
+        payload(unknownLanguage).put("language", "JA");
+        assertThat(((NegativeReviewDetected) CODEC.decode(unknownLanguage.toString()).payload()).language()).isEqualTo("JA");
+
+        for (String bad : List.of("zh", "zh-CN", "", " ZH")) {
+            assertRejected(sample(EventType.NEGATIVE_REVIEW_DETECTED), e -> payload(e).put("language", bad), "$.payload.language");
+        }
+    }
+
+    @Test
+    void aDetectedTextFromTheApiHasNoSourceEventAndMayNameNoAspect() throws InvalidEventException {
+        ObjectNode event = sample(EventType.NEGATIVE_REVIEW_DETECTED);
+        payload(event).put("source", "SURVEY_COMMENT").putArray("aspects");
+        payload(event).remove(List.of("sourceEventId", "sku", "orderId", "rating", "complaintId"));
+
+        NegativeReviewDetected detected = (NegativeReviewDetected) CODEC.decode(event.toString()).payload();
+
+        assertThat(detected.sourceEventId()).isNull();
+        assertThat(detected.complaintId()).isNull();
+        assertThat(detected.aspects()).isEmpty();
+    }
+
+    // ComplaintFiled, ComplaintEscalated, SlaBreached
+
+    @Test
+    void aComplaintFiledByHandNeedsNoChannelOrderOrAspect() throws InvalidEventException {
+        ObjectNode event = sample(EventType.COMPLAINT_FILED);
+        payload(event).putArray("aspects");
+        payload(event).remove(List.of("channel", "orderId"));
+
+        ComplaintFiled filed = (ComplaintFiled) CODEC.decode(event.toString()).payload();
+
+        assertThat(filed.channel()).isNull();
+        assertThat(filed.aspects()).isEmpty();
+    }
+
+    @Test
+    void onlyAMajorComplaintIsEscalatedAndItSaysWhy() {
+        for (String severity : List.of("URGENT", "NORMAL", "major", "")) {
+            assertRejected(sample(EventType.COMPLAINT_ESCALATED), e -> payload(e).put("severity", severity), "$.payload.severity");
+        }
+        assertRejected(sample(EventType.COMPLAINT_ESCALATED), e -> payload(e).putArray("reasons"), "$.payload.reasons");
+        assertRejected(sample(EventType.COMPLAINT_ESCALATED), e -> payload(e).putArray("reasons").add(" "), "$.payload.reasons[0]");
+        assertRejected(sample(EventType.COMPLAINT_ESCALATED), e -> payload(e).put("reasons", "safety: 爆炸"), "$.payload.reasons");
+    }
+
+    // ComplaintResolved
+
+    @Test
+    void pointsAreRequiredForAPointsCompensationAndForbiddenOtherwise() throws InvalidEventException {
+        ObjectNode points = tree(CODEC.encode(SampleEvents.complaintResolvedWithPoints()));
+        assertRejected(points, e -> compensation(e).remove("points"), "$.payload.compensation.points");
+        assertRejected(points, e -> compensation(e).put("points", 0), "$.payload.compensation.points");
+        assertRejected(points, e -> compensation(e).put("points", new java.math.BigDecimal("10.5")), "$.payload.compensation.points");
+
+        for (String kind : List.of("COUPON", "REFUND", "GIFT")) {
+            ObjectNode other = sample(EventType.COMPLAINT_RESOLVED);
+            compensation(other).put("kind", kind);
+            if (kind.equals("GIFT")) {
+                compensation(other).remove(List.of("amount", "currency"));
+            }
+            assertThatCode(() -> CODEC.decode(other.toString())).as(kind).doesNotThrowAnyException();
+            assertRejected(other, e -> compensation(e).put("points", 100), "$.payload.compensation.points");
+        }
+    }
+
+    @Test
+    void anAmountAndItsCurrencyAreRequiredForACouponOrARefundAndForbiddenForPointsOrAGift() throws InvalidEventException {
+        for (String kind : List.of("COUPON", "REFUND")) {
+            ObjectNode money = sample(EventType.COMPLAINT_RESOLVED);
+            compensation(money).put("kind", kind);
+            assertThatCode(() -> CODEC.decode(money.toString())).as(kind).doesNotThrowAnyException();
+            assertRejected(money, e -> compensation(e).remove("amount"), "$.payload.compensation.amount");
+            assertRejected(money, e -> compensation(e).remove("currency"), "$.payload.compensation.currency");
+            assertRejected(money, e -> compensation(e).remove(List.of("amount", "currency")), "$.payload.compensation.amount");
+        }
+        ObjectNode gift = tree(CODEC.encode(SampleEvents.complaintResolvedWithGift()));
+        assertRejected(gift, e -> compensation(e).put("amount", 20).put("currency", "CNY"), "$.payload.compensation.amount");
+        ObjectNode points = tree(CODEC.encode(SampleEvents.complaintResolvedWithPoints()));
+        assertRejected(points, e -> compensation(e).put("amount", 20).put("currency", "CNY"), "$.payload.compensation.amount");
+        assertRejected(gift, e -> compensation(e).put("currency", "CNY"), "$.payload.compensation.amount");
+    }
+
+    @Test
+    void aCompensationAmountIsPositiveMoneyWithACurrency() throws InvalidEventException {
+        assertRejected(sample(EventType.COMPLAINT_RESOLVED), e -> compensation(e).put("amount", 0), "$.payload.compensation.amount");
+        assertRejected(sample(EventType.COMPLAINT_RESOLVED), e -> compensation(e).put("amount", -5), "$.payload.compensation.amount");
+        assertRejected(sample(EventType.COMPLAINT_RESOLVED), e -> compensation(e).put("amount", "20.00"), "$.payload.compensation.amount");
+        assertRejected(sample(EventType.COMPLAINT_RESOLVED), e -> compensation(e).put("currency", "rmb"), "$.payload.compensation.currency");
+        assertRejected(sample(EventType.COMPLAINT_RESOLVED), e -> compensation(e).remove("kind"), "$.payload.compensation.kind");
+
+        ObjectNode event = sample(EventType.COMPLAINT_RESOLVED);
+        compensation(event).put("amount", new java.math.BigDecimal("0.01"));
+        assertThat(((ComplaintResolved) CODEC.decode(event.toString()).payload()).compensation().amount())
+                .isEqualTo(new java.math.BigDecimal("0.01"));
+    }
+
+    @Test
+    void aResolutionWithoutCompensationDecodes() throws InvalidEventException {
+        ObjectNode event = sample(EventType.COMPLAINT_RESOLVED);
+        payload(event).remove("compensation");
+
+        assertThat(((ComplaintResolved) CODEC.decode(event.toString()).payload()).compensation()).isNull();
+        assertRejected(sample(EventType.COMPLAINT_RESOLVED), e -> payload(e).put("slaMet", "false"), "$.payload.slaMet");
+    }
+
+    // FeedbackAlert
+
+    @Test
+    void aKeywordAlertNeedsItsKeywordAndNoSpikeFigures() throws InvalidEventException {
+        ObjectNode keyword = tree(CODEC.encode(SampleEvents.keywordAlert()));
+        assertRejected(keyword, e -> payload(e).remove("keyword"), "$.payload.keyword");
+        assertRejected(keyword, e -> payload(e).put("keyword", " "), "$.payload.keyword");
+
+        assertThat(((FeedbackAlert) CODEC.decode(keyword.toString()).payload()).negatives()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"negatives", "texts", "share", "baselineShare", "windowStart"})
+    void aNegativeSpikeNeedsEachOfItsFigures(String field) {
+        assertRejected(sample(EventType.FEEDBACK_ALERT), e -> payload(e).remove(field), "$.payload." + field);
+        assertRejected(sample(EventType.FEEDBACK_ALERT), e -> payload(e).putNull(field), "$.payload." + field);
+    }
+
+    @Test
+    void spikeSharesAreZeroToOneAndCountsAreWholePositiveNumbers() throws InvalidEventException {
+        for (String share : List.of("share", "baselineShare")) {
+            assertRejected(sample(EventType.FEEDBACK_ALERT), e -> payload(e).put(share, 1.01), "$.payload." + share);
+            assertRejected(sample(EventType.FEEDBACK_ALERT), e -> payload(e).put(share, -0.01), "$.payload." + share);
+            assertRejected(sample(EventType.FEEDBACK_ALERT), e -> payload(e).put(share, "0.5"), "$.payload." + share);
+        }
+        for (String count : List.of("negatives", "texts")) {
+            assertRejected(sample(EventType.FEEDBACK_ALERT), e -> payload(e).put(count, 0), "$.payload." + count);
+            assertRejected(sample(EventType.FEEDBACK_ALERT), e -> payload(e).put(count, new java.math.BigDecimal("2.5")), "$.payload." + count);
+        }
+        ObjectNode bounds = sample(EventType.FEEDBACK_ALERT);
+        payload(bounds).put("share", 1).put("baselineShare", 0);
+        FeedbackAlert alert = (FeedbackAlert) CODEC.decode(bounds.toString()).payload();
+        assertThat(alert.share()).isEqualTo(1.0);
+        assertThat(alert.baselineShare()).isZero();
+    }
+
+    // all feedback types
+
+    /** Every feedback-service id: a whole number >= 1 that fits a long. */
+    static Stream<Arguments> feedbackIdFields() {
+        return Stream.of(
+                arguments(EventType.NPS_RECORDED, "responseId"),
+                arguments(EventType.CSAT_RECORDED, "responseId"),
+                arguments(EventType.DETRACTOR_IDENTIFIED, "responseId"),
+                arguments(EventType.PROMOTER_IDENTIFIED, "responseId"),
+                arguments(EventType.NEGATIVE_REVIEW_DETECTED, "complaintId"),
+                arguments(EventType.COMPLAINT_FILED, "complaintId"),
+                arguments(EventType.COMPLAINT_ESCALATED, "complaintId"),
+                arguments(EventType.SLA_BREACHED, "complaintId"),
+                arguments(EventType.COMPLAINT_RESOLVED, "complaintId"),
+                arguments(EventType.FEEDBACK_ALERT, "alertId"),
+                arguments(EventType.FEEDBACK_ALERT, "ruleId"));
+    }
+
+    @ParameterizedTest(name = "{0}.{1}")
+    @MethodSource("feedbackIdFields")
+    void aFeedbackIdIsAWholeNumberFromOneThatFitsALong(EventType type, String field) throws InvalidEventException {
+        assertRejected(sample(type), e -> payload(e).put(field, 0), "$.payload." + field);
+        assertRejected(sample(type), e -> payload(e).put(field, -1), "$.payload." + field);
+        assertRejected(sample(type), e -> payload(e).put(field, new java.math.BigDecimal("12.5")), "$.payload." + field);
+        assertRejected(sample(type), e -> payload(e).put(field, "1187"), "$.payload." + field);
+        assertRejected(sample(type), e -> payload(e).put(field, new java.math.BigInteger("9223372036854775808")), "$.payload." + field);
+
+        ObjectNode largest = sample(type);
+        payload(largest).put(field, Long.MAX_VALUE);
+        assertThat(CODEC.decode(largest.toString()).payload()).hasFieldOrPropertyWithValue(field, Long.MAX_VALUE);
+    }
+
+    static Stream<Arguments> feedbackUuidFields() {
+        return Stream.of(
+                arguments(EventType.SURVEY_RESPONSE_SUBMITTED, "invitationId"),
+                arguments(EventType.SURVEY_INVITATION, "invitationId"),
+                arguments(EventType.SURVEY_INVITATION, "triggerEventId"),
+                arguments(EventType.NEGATIVE_REVIEW_DETECTED, "sourceEventId"));
+    }
+
+    @ParameterizedTest(name = "{0}.{1}")
+    @MethodSource("feedbackUuidFields")
+    void malformedFeedbackUuidIsRejected(EventType type, String field) {
+        for (String bad : List.of("not-a-uuid", "1-1-1-1-1", "c3e1a5d78f204b6c9a142d7e6f0b8c31", "c3e1a5d7-8f20-4b6c-9a14-2d7e6f0b8c3", "")) {
+            assertRejected(sample(type), e -> payload(e).put(field, bad), "$.payload." + field);
+        }
+        assertRejected(sample(type), e -> payload(e).put(field, 42), "$.payload." + field);
+    }
+
+    static Stream<Arguments> feedbackTimeFields() {
+        return Stream.of(
+                arguments(EventType.NPS_RECORDED, "answeredAt"),
+                arguments(EventType.CSAT_RECORDED, "answeredAt"),
+                arguments(EventType.DETRACTOR_IDENTIFIED, "answeredAt"),
+                arguments(EventType.PROMOTER_IDENTIFIED, "answeredAt"),
+                arguments(EventType.COMPLAINT_FILED, "firstContactDueAt"),
+                arguments(EventType.COMPLAINT_ESCALATED, "firstContactDueAt"),
+                arguments(EventType.SLA_BREACHED, "dueAt"),
+                arguments(EventType.COMPLAINT_RESOLVED, "filedAt"),
+                arguments(EventType.FEEDBACK_ALERT, "windowStart"));
+    }
+
+    @ParameterizedTest(name = "{0}.{1}")
+    @MethodSource("feedbackTimeFields")
+    void malformedFeedbackTimeIsRejected(EventType type, String field) {
+        for (String bad : List.of("2025-03-14", "2025-03-14T09:20:11", "2025-03-14T09:20:11+08:00", "2025-02-30T09:20:11Z")) {
+            assertRejected(sample(type), e -> payload(e).put(field, bad), "$.payload." + field);
+        }
+    }
+
+    static Stream<Arguments> feedbackIdStringFields() {
+        return Stream.of(
+                arguments(EventType.SURVEY_RESPONSE_SUBMITTED, "orderId"),
+                arguments(EventType.SURVEY_INVITATION, "orderId"),
+                arguments(EventType.NPS_RECORDED, "orderId"),
+                arguments(EventType.CSAT_RECORDED, "orderId"),
+                arguments(EventType.DETRACTOR_IDENTIFIED, "orderId"),
+                arguments(EventType.NEGATIVE_REVIEW_DETECTED, "sku"),
+                arguments(EventType.NEGATIVE_REVIEW_DETECTED, "orderId"),
+                arguments(EventType.COMPLAINT_FILED, "channel"),
+                arguments(EventType.COMPLAINT_FILED, "orderId"),
+                arguments(EventType.FEEDBACK_ALERT, "ruleName"),
+                arguments(EventType.FEEDBACK_ALERT, "sku"));
+    }
+
+    @ParameterizedTest(name = "{0}.{1}")
+    @MethodSource("feedbackIdStringFields")
+    void blankFeedbackIdOrNameIsRejected(EventType type, String field) {
+        assertRejected(sample(type), e -> payload(e).put(field, ""), "$.payload." + field);
+        assertRejected(sample(type), e -> payload(e).put(field, "  "), "$.payload." + field);
+    }
+
+    @Test
+    void optionalFeedbackFieldsAreOmittedNotNull() {
+        assertRejected(sample(EventType.SURVEY_RESPONSE_SUBMITTED), e -> payload(e).putNull("comment"), "$.payload.comment");
+        assertRejected(sample(EventType.SURVEY_RESPONSE_SUBMITTED), e -> payload(e).putNull("invitationId"), "$.payload.invitationId");
+        assertRejected(sample(EventType.SURVEY_RESPONSE_SUBMITTED), e -> payload(e).putNull("touchpoint"), "$.payload.touchpoint");
+        assertRejected(sample(EventType.NPS_RECORDED), e -> payload(e).putNull("commentSentiment"), "$.payload.commentSentiment");
+        assertRejected(sample(EventType.NEGATIVE_REVIEW_DETECTED), e -> payload(e).putNull("complaintId"), "$.payload.complaintId");
+        assertRejected(sample(EventType.NEGATIVE_REVIEW_DETECTED), e -> payload(e).putNull("rating"), "$.payload.rating");
+        assertRejected(sample(EventType.COMPLAINT_FILED), e -> payload(e).putNull("channel"), "$.payload.channel");
+        assertRejected(sample(EventType.COMPLAINT_FILED), e -> payload(e).putNull("aspects"), "$.payload.aspects");
+        assertRejected(sample(EventType.COMPLAINT_RESOLVED), e -> payload(e).putNull("compensation"), "$.payload.compensation");
+        assertRejected(sample(EventType.COMPLAINT_RESOLVED), e -> compensation(e).putNull("description"), "$.payload.compensation.description");
+        assertRejected(sample(EventType.FEEDBACK_ALERT), e -> payload(e).putNull("sku"), "$.payload.sku");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"SURVEY_RESPONSE_SUBMITTED", "SURVEY_INVITATION", "NPS_RECORDED",
+            "CSAT_RECORDED", "DETRACTOR_IDENTIFIED", "PROMOTER_IDENTIFIED", "NEGATIVE_REVIEW_DETECTED", "COMPLAINT_FILED",
+            "COMPLAINT_ESCALATED", "SLA_BREACHED", "COMPLAINT_RESOLVED", "FEEDBACK_ALERT"})
+    void unknownFieldsInAFeedbackEventAreIgnoredAndAnEmptyPayloadIsRejected(EventType type) {
+        ObjectNode extended = sample(type);
+        payload(extended).put("channelOfAnswer", "WECHAT").putObject("analysis").put("model", "lexicon-v2");
+        extended.put("traceId", "abc-123");
+        assertThatCode(() -> CODEC.decode(extended.toString())).doesNotThrowAnyException();
+
+        assertThat(rejected(sample(type), e -> e.putObject("payload"))).isNotEmpty().allMatch(p -> p.startsWith("$.payload."));
+    }
+
+    @Test
+    void unknownFieldsInsideACompensationAndAnAspectSentimentAreIgnored() {
+        ObjectNode resolved = sample(EventType.COMPLAINT_RESOLVED);
+        compensation(resolved).put("couponCode", "SORRY-20");
+        assertThatCode(() -> CODEC.decode(resolved.toString())).doesNotThrowAnyException();
+
+        ObjectNode detected = sample(EventType.NEGATIVE_REVIEW_DETECTED);
+        aspect(detected, 0).put("words", 3);
+        assertThatCode(() -> CODEC.decode(detected.toString())).doesNotThrowAnyException();
+    }
+
+    private static ObjectNode csatResponse() {
+        return tree(CODEC.encode(SampleEvents.csatResponseSubmitted()));
+    }
+
+    private static ObjectNode compensation(ObjectNode event) {
+        return (ObjectNode) payload(event).get("compensation");
+    }
+
+    private static ObjectNode aspect(ObjectNode event, int index) {
+        return (ObjectNode) payload(event).get("aspects").get(index);
+    }
+
+    private static List<String> names(Enum<?>[] constants) {
+        return Stream.of(constants).map(Enum::name).toList();
     }
 
     private static List<String> schemaEnum(EventType type, String pointer) throws Exception {

@@ -4,6 +4,27 @@ import org.openretention.events.customers.ConsentChannel;
 import org.openretention.events.customers.CustomerErased;
 import org.openretention.events.customers.CustomerRegistered;
 import org.openretention.events.customers.CustomerUpdated;
+import org.openretention.events.feedback.AspectSentiment;
+import org.openretention.events.feedback.Compensation;
+import org.openretention.events.feedback.ComplaintEscalated;
+import org.openretention.events.feedback.ComplaintFiled;
+import org.openretention.events.feedback.ComplaintResolved;
+import org.openretention.events.feedback.ComplaintSeverity;
+import org.openretention.events.feedback.ComplaintSource;
+import org.openretention.events.feedback.CsatRecorded;
+import org.openretention.events.feedback.DetractorIdentified;
+import org.openretention.events.feedback.FeedbackAlert;
+import org.openretention.events.feedback.FeedbackAspect;
+import org.openretention.events.feedback.NegativeReviewDetected;
+import org.openretention.events.feedback.NpsCategory;
+import org.openretention.events.feedback.NpsRecorded;
+import org.openretention.events.feedback.PromoterIdentified;
+import org.openretention.events.feedback.RootCause;
+import org.openretention.events.feedback.SentimentLabel;
+import org.openretention.events.feedback.SlaBreached;
+import org.openretention.events.feedback.SurveyInvitation;
+import org.openretention.events.feedback.SurveyKind;
+import org.openretention.events.feedback.SurveyResponseSubmitted;
 import org.openretention.events.interactions.InteractionKind;
 import org.openretention.events.interactions.InteractionRecorded;
 import org.openretention.events.interactions.ServiceTouchpoint;
@@ -50,6 +71,10 @@ final class SampleEvents {
     static final String LOYALTY_SOURCE = "loyalty-service";
     /** The source of the events on {@link Topics#SEGMENT_EVENTS}. */
     static final String SEGMENT_SOURCE = "segmentation-service";
+    /** The source of the events on {@link Topics#SURVEY_RESPONSES}. */
+    static final String SURVEY_SOURCE = "survey-tool";
+    /** The source of the events on {@link Topics#FEEDBACK_EVENTS}. */
+    static final String FEEDBACK_SOURCE = "feedback-service";
     static final UUID LOT = UUID.fromString("5a0c2e7d-1b3f-4c8e-9d6a-7f2b1e4c3d10");
     static final UUID REDEMPTION = UUID.fromString("6b1d3f8e-2c40-4d9f-8e7b-803c2f5d4e21");
 
@@ -256,18 +281,177 @@ final class SampleEvents {
         return EventEnvelope.of(CUSTOMER, AT, SEGMENT_SOURCE, new TagsChanged(List.of(), List.of("SOCIAL_ENGAGED"), List.of()));
     }
 
+    // --- survey-responses: published by the shop's survey tool ----------------------------------------------
+
+    static final UUID INVITATION = UUID.fromString("c3e1a5d7-8f20-4b6c-9a14-2d7e6f0b8c31");
+    /** The {@code OrderCompleted} an invitation follows. */
+    static final UUID TRIGGER = UUID.fromString("d4f2b6e8-9031-4c7d-8b25-3e8f701c9d42");
+    static final Instant ANSWERED_AT = Instant.parse("2025-03-14T09:20:11Z");
+
+    /** An NPS answer to an invitation, with a comment; NPS has no touchpoint. */
+    static EventEnvelope<SurveyResponseSubmitted> surveyResponseSubmitted() {
+        return EventEnvelope.of(CUSTOMER, AT, SURVEY_SOURCE, new SurveyResponseSubmitted(
+                SurveyKind.NPS, 3, null, "物流太慢了，茶叶罐也压坏了。", "o-98765", INVITATION));
+    }
+
+    /** A CSAT answer rates a touchpoint, here one of the shop's own; given without an invitation or a comment. */
+    static EventEnvelope<SurveyResponseSubmitted> csatResponseSubmitted() {
+        return EventEnvelope.of(CUSTOMER, AT, SURVEY_SOURCE, new SurveyResponseSubmitted(
+                SurveyKind.CSAT, 4, "IN_STORE_PICKUP", null, null, null));
+    }
+
+    // --- feedback-events: published by feedback-service -----------------------------------------------------
+
+    static final Instant FIRST_CONTACT_DUE = Instant.parse("2025-03-14T09:56:53Z");
+
+    /** CSAT of a delivery: a touchpoint to rate. */
+    static EventEnvelope<SurveyInvitation> surveyInvitation() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new SurveyInvitation(
+                INVITATION, SurveyKind.CSAT, "DELIVERY", "o-98765", TRIGGER));
+    }
+
+    /** NPS after an order: no touchpoint. */
+    static EventEnvelope<SurveyInvitation> npsInvitation() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new SurveyInvitation(
+                UUID.fromString("e5031c7f-a142-4d8e-9c36-4f90812dae53"), SurveyKind.NPS, null, "o-98765", TRIGGER));
+    }
+
+    static EventEnvelope<NpsRecorded> npsRecorded() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new NpsRecorded(
+                4211, 3, NpsCategory.DETRACTOR, "o-98765", SentimentLabel.NEGATIVE, ANSWERED_AT));
+    }
+
+    /** A promoter who wrote no comment, about no order. */
+    static EventEnvelope<NpsRecorded> npsRecordedWithoutComment() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new NpsRecorded(
+                4212, 10, NpsCategory.PROMOTER, null, null, ANSWERED_AT));
+    }
+
+    static EventEnvelope<CsatRecorded> csatRecorded() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new CsatRecorded(
+                4213, 2, false, "DELIVERY", "o-98765", SentimentLabel.NEGATIVE, ANSWERED_AT));
+    }
+
+    /** Satisfied with support, no comment, no order. */
+    static EventEnvelope<CsatRecorded> csatRecordedSatisfied() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new CsatRecorded(
+                4214, 5, true, "SUPPORT", null, null, ANSWERED_AT));
+    }
+
+    static EventEnvelope<DetractorIdentified> detractorIdentified() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new DetractorIdentified(
+                4211, 3, "o-98765", SentimentLabel.NEGATIVE, ANSWERED_AT));
+    }
+
+    /** A detractor who wrote no comment, about no order. */
+    static EventEnvelope<DetractorIdentified> detractorWithoutComment() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new DetractorIdentified(4215, 0, null, null, ANSWERED_AT));
+    }
+
+    static EventEnvelope<PromoterIdentified> promoterIdentified() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new PromoterIdentified(4212, 10, ANSWERED_AT));
+    }
+
+    /** A one-star review that crossed the automatic-complaint threshold. */
+    static EventEnvelope<NegativeReviewDetected> negativeReviewDetected() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new NegativeReviewDetected(
+                ComplaintSource.REVIEW, UUID.fromString("f6142d80-b253-4e9f-8d47-50a1923ebf64"), "sku-tea-01", "o-98765",
+                1, -0.949, "ZH",
+                List.of(new AspectSentiment(FeedbackAspect.PRODUCT_QUALITY, SentimentLabel.NEGATIVE, -0.912),
+                        new AspectSentiment(FeedbackAspect.LOGISTICS, SentimentLabel.POSITIVE, 0.5),
+                        new AspectSentiment(FeedbackAspect.PACKAGING, SentimentLabel.NEGATIVE, -0.6)),
+                1187L));
+    }
+
+    /** The comment of an answer recorded over the API: no source event, no rating, no aspect named, no complaint. */
+    static EventEnvelope<NegativeReviewDetected> negativeSurveyComment() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new NegativeReviewDetected(
+                ComplaintSource.SURVEY_COMMENT, null, null, null, null, -1.0, "EN", List.of(), null));
+    }
+
+    /** Filed by support from a phone call. */
+    static EventEnvelope<ComplaintFiled> complaintFiled() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new ComplaintFiled(
+                1186, ComplaintSeverity.URGENT, ComplaintSource.MANUAL, "PHONE", "o-98765",
+                List.of(FeedbackAspect.LOGISTICS, FeedbackAspect.PACKAGING), FIRST_CONTACT_DUE));
+    }
+
+    /** Opened from a review: no channel, no order, no aspect named. */
+    static EventEnvelope<ComplaintFiled> complaintFiledFromAReview() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new ComplaintFiled(
+                1187, ComplaintSeverity.MAJOR, ComplaintSource.REVIEW, null, null, List.of(), FIRST_CONTACT_DUE));
+    }
+
+    static EventEnvelope<ComplaintEscalated> complaintEscalated() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new ComplaintEscalated(
+                1187, ComplaintSeverity.MAJOR, List.of("safety: 爆炸", "made in public"), FIRST_CONTACT_DUE));
+    }
+
+    static EventEnvelope<SlaBreached> slaBreached() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new SlaBreached(1186, ComplaintSeverity.URGENT, FIRST_CONTACT_DUE));
+    }
+
+    static EventEnvelope<ComplaintResolved> complaintResolved() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new ComplaintResolved(
+                1186, ComplaintSeverity.URGENT, RootCause.LOGISTICS,
+                new Compensation(Compensation.Kind.COUPON, null, new BigDecimal("20.00"), "CNY", "满100减20, for the late parcel"),
+                Instant.parse("2025-03-13T16:02:40Z"), false));
+    }
+
+    static EventEnvelope<ComplaintResolved> complaintResolvedWithPoints() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new ComplaintResolved(
+                1188, ComplaintSeverity.NORMAL, RootCause.SERVICE_ATTITUDE,
+                new Compensation(Compensation.Kind.POINTS, 3_000_000_000L, null, null, null),
+                Instant.parse("2025-03-12T10:00:00Z"), true));
+    }
+
+    static EventEnvelope<ComplaintResolved> complaintResolvedWithRefund() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new ComplaintResolved(
+                1187, ComplaintSeverity.MAJOR, RootCause.PRODUCT_QUALITY,
+                new Compensation(Compensation.Kind.REFUND, null, new BigDecimal("119.90"), "CNY", null),
+                Instant.parse("2025-03-13T21:15:00Z"), true));
+    }
+
+    /** A gift carries no points and no amount. */
+    static EventEnvelope<ComplaintResolved> complaintResolvedWithGift() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new ComplaintResolved(
+                1189, ComplaintSeverity.NORMAL, RootCause.PACKAGING,
+                new Compensation(Compensation.Kind.GIFT, null, null, null, "Tea sampler sent with the replacement"),
+                Instant.parse("2025-03-11T08:30:00Z"), true));
+    }
+
+    static EventEnvelope<ComplaintResolved> complaintResolvedWithoutCompensation() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new ComplaintResolved(
+                1190, ComplaintSeverity.NORMAL, RootCause.OTHER, null, Instant.parse("2025-03-10T14:45:00Z"), true));
+    }
+
+    /** A spike of negative reviews of one product. */
+    static EventEnvelope<FeedbackAlert> feedbackAlert() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new FeedbackAlert(
+                77, FeedbackAlert.Kind.NEGATIVE_SPIKE, 3, "Longjing reviews", null, "sku-tea-01",
+                7L, 12L, 0.5833, 0.1, Instant.parse("2025-03-14T08:26:53Z")));
+    }
+
+    /** A watch list's word, in every text: no product, no spike figures. */
+    static EventEnvelope<FeedbackAlert> keywordAlert() {
+        return EventEnvelope.of(CUSTOMER, AT, FEEDBACK_SOURCE, new FeedbackAlert(
+                78, FeedbackAlert.Kind.KEYWORD, 1, "Safety words", "爆炸", null, null, null, null, null, null));
+    }
+
     /** The source the events of {@code type} are published by. */
     static String sourceOf(EventType type) {
         return switch (type.topic()) {
             case Topics.LOYALTY_EVENTS -> LOYALTY_SOURCE;
             case Topics.SEGMENT_EVENTS -> SEGMENT_SOURCE;
+            case Topics.SURVEY_RESPONSES -> SURVEY_SOURCE;
+            case Topics.FEEDBACK_EVENTS -> FEEDBACK_SOURCE;
             default -> SOURCE;
         };
     }
 
     /**
-     * One event of every type and every interaction kind, and the loyalty and segment events without their optional
-     * fields.
+     * One event of every type and every interaction kind, the loyalty, segment and feedback events without their
+     * optional fields, and each shape of the survey answers and invitations, of a compensation and of an alert.
      */
     static List<EventEnvelope<?>> all() {
         return List.of(customerRegistered(), customerUpdated(), customerErased(),
@@ -280,7 +464,14 @@ final class SampleEvents {
                 rewardRedeemed(), freeGift(), referralConverted(),
                 lifecycleStageChanged(), firstLifecycleStage(), rfmSegmentChanged(), firstRfmSegment(),
                 churnRiskFlagged(), churnRiskEnteredAtRisk(), churnRiskEnteredAtRiskWithoutModel(), repurchaseDue(), repurchaseDueOwnInterval(),
-                browseAbandoned(), browseAbandonedWithoutProducts(), tagsChanged(), lastTagRemoved());
+                browseAbandoned(), browseAbandonedWithoutProducts(), tagsChanged(), lastTagRemoved(),
+                surveyResponseSubmitted(), csatResponseSubmitted(), surveyInvitation(), npsInvitation(),
+                npsRecorded(), npsRecordedWithoutComment(), csatRecorded(), csatRecordedSatisfied(),
+                detractorIdentified(), detractorWithoutComment(), promoterIdentified(),
+                negativeReviewDetected(), negativeSurveyComment(), complaintFiled(), complaintFiledFromAReview(),
+                complaintEscalated(), slaBreached(), complaintResolved(), complaintResolvedWithPoints(),
+                complaintResolvedWithRefund(), complaintResolvedWithGift(), complaintResolvedWithoutCompensation(),
+                feedbackAlert(), keywordAlert());
     }
 
     /** The first, fully populated, sample of {@code type}. */

@@ -47,15 +47,24 @@ public abstract class ServiceFoundationContract {
      */
     protected abstract Map<String, List<String>> useCases();
 
+    /**
+     * An event for each topic beyond the shop's three (customers, orders, interactions) that a use case takes in, so
+     * that every use case gets one to apply; none by default.
+     */
+    protected Map<String, EventEnvelope<?>> eventsOnOtherTopics(String customer, Instant now) {
+        return Map.of();
+    }
+
     @Test
     void consumesExactlyTheTopicsItsUseCasesDeclare() {
         String customer = TestEvents.newCustomerId();
         Instant now = Instant.now();
-        Map<String, EventEnvelope<?>> events = Map.of(
+        Map<String, EventEnvelope<?>> events = new java.util.HashMap<>(Map.of(
                 Topics.CUSTOMERS, TestEvents.customerRegistered(customer, now),
                 Topics.ORDERS, TestEvents.orderCompleted(customer, "o-" + customer, "25.00", now),
                 Topics.INTERACTIONS, EventEnvelope.of(customer, now, "test",
-                        org.openretention.events.interactions.InteractionRecorded.checkIn()));
+                        org.openretention.events.interactions.InteractionRecorded.checkIn())));
+        events.putAll(eventsOnOtherTopics(customer, now));
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
             // a service provisions only the topics it consumes or publishes: the shop's topics may not exist yet
             events.keySet().forEach(t -> kafka.createTopicIfMissing(t, 3));

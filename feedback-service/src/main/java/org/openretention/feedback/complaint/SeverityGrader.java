@@ -1,5 +1,7 @@
 package org.openretention.feedback.complaint;
 
+import org.openretention.events.feedback.ComplaintSeverity;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,7 +35,7 @@ public final class SeverityGrader {
     }
 
     /** The grade and why. */
-    public record Grade(Severity severity, int points, List<String> reasons) {
+    public record Grade(ComplaintSeverity severity, int points, List<String> reasons) {
         public Grade {
             reasons = List.copyOf(reasons);
         }
@@ -66,7 +68,7 @@ public final class SeverityGrader {
         String hazard = found(Kind.SAFETY, text);
         if (hazard != null) {
             reasons.add("safety: \"" + hazard + "\"");
-            return new Grade(Severity.MAJOR, MAJOR_POINTS, reasons);
+            return new Grade(ComplaintSeverity.MAJOR, MAJOR_POINTS, reasons);
         }
         int points = 0;
         for (Kind kind : List.of(Kind.FRAUD, Kind.LEGAL, Kind.MEDIA)) {
@@ -92,7 +94,7 @@ public final class SeverityGrader {
             points += 1;
             reasons.add("made in public");
         }
-        Severity severity = points >= MAJOR_POINTS ? Severity.MAJOR : points >= URGENT_POINTS ? Severity.URGENT : Severity.NORMAL;
+        ComplaintSeverity severity = points >= MAJOR_POINTS ? ComplaintSeverity.MAJOR : points >= URGENT_POINTS ? ComplaintSeverity.URGENT : ComplaintSeverity.NORMAL;
         return new Grade(severity, points, reasons);
     }
 

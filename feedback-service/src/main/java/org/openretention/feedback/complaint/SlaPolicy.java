@@ -1,5 +1,7 @@
 package org.openretention.feedback.complaint;
 
+import org.openretention.events.feedback.ComplaintSeverity;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -23,7 +25,7 @@ public record SlaPolicy(BusinessCalendar calendar, Duration normal, Duration urg
     }
 
     /** When the first contact is due for a complaint of {@code severity} filed (or regraded) at {@code from}. */
-    public Instant firstContactDue(Severity severity, Instant from) {
+    public Instant firstContactDue(ComplaintSeverity severity, Instant from) {
         return switch (severity) {
             case NORMAL -> calendar.plus(from, normal);
             case URGENT, MAJOR -> from.plus(urgent);

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,7 +28,8 @@ public final class SurveyRequests {
     public record CsatAnswer(
             @NotBlank @Size(max = 64) String customerId,
             @Schema(description = "How satisfied the customer is with the touchpoint, 1 to 5 (4 and 5 count as satisfied)") @NotNull @Min(1) @Max(5) Integer score,
-            @Schema(description = "DELIVERY, AFTER_SALES, SUPPORT or a touchpoint of the shop's own") @NotBlank @Size(max = 64) String touchpoint,
+            @Schema(description = "DELIVERY, AFTER_SALES, SUPPORT or a touchpoint of the shop's own: letters, digits and underscores, taken in upper case")
+            @NotBlank @Size(max = 64) @Pattern(regexp = "\\s*[A-Za-z][A-Za-z0-9_]*\\s*", message = "must be letters, digits and underscores, starting with a letter") String touchpoint,
             @Size(max = 2000) String comment,
             @Size(max = 64) String orderId,
             @Schema(type = SchemaType.STRING, format = "date-time", description = "When the customer answered (default: now)") String answeredAt) {

@@ -43,7 +43,7 @@ public class SurveyResource {
     @APIResponse(responseCode = "400", description = "The body is not valid JSON, or a field is missing or invalid: errors names each field")
     public RestResponse<SurveyViews.AnswerView> nps(@NotNull @Valid SurveyRequests.NpsAnswer answer) {
         return RestResponse.status(RestResponse.Status.CREATED, SurveyViews.AnswerView.of(surveys.recordNps(answer.customerId(),
-                answer.score(), answer.comment(), answer.orderId(), instant("answeredAt", answer.answeredAt()))));
+                answer.score(), answer.comment(), answer.orderId(), instant("answeredAt", answer.answeredAt()), null)));
     }
 
     @POST
@@ -55,7 +55,7 @@ public class SurveyResource {
     @APIResponse(responseCode = "400", description = "The body is not valid JSON, or a field is missing or invalid: errors names each field")
     public RestResponse<SurveyViews.AnswerView> csat(@NotNull @Valid SurveyRequests.CsatAnswer answer) {
         return RestResponse.status(RestResponse.Status.CREATED, SurveyViews.AnswerView.of(surveys.recordCsat(answer.customerId(),
-                answer.score(), answer.touchpoint().strip(), answer.comment(), answer.orderId(), instant("answeredAt", answer.answeredAt()))));
+                answer.score(), answer.touchpoint().strip().toUpperCase(Locale.ROOT), answer.comment(), answer.orderId(), instant("answeredAt", answer.answeredAt()), null)));
     }
 
     @GET
@@ -116,7 +116,7 @@ public class SurveyResource {
         }
     }
 
-    private static LocalDate date(String parameter, String value, LocalDate otherwise) {
+    static LocalDate date(String parameter, String value, LocalDate otherwise) {
         if (value == null || value.isBlank()) {
             return otherwise;
         }

@@ -4,7 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openretention.feedback.sentiment.SentimentLabel;
 import org.openretention.feedback.service.Surveys;
 import org.openretention.feedback.store.SurveyResponse;
-import org.openretention.feedback.survey.NpsCategory;
+import org.openretention.events.feedback.NpsCategory;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -4,12 +4,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.openretention.events.EventEnvelope;
+import org.openretention.events.EventPayload;
+import org.openretention.events.Topics;
+import org.openretention.events.feedback.ComplaintSource;
+import org.openretention.events.feedback.CsatRecorded;
+import org.openretention.events.feedback.DetractorIdentified;
+import org.openretention.events.feedback.NpsCategory;
+import org.openretention.events.feedback.NpsRecorded;
+import org.openretention.events.feedback.PromoterIdentified;
+import org.openretention.events.feedback.SentimentLabel;
 import org.openretention.feedback.config.FeedbackConfig;
 import org.openretention.feedback.sentiment.Sentiment;
 import org.openretention.feedback.sentiment.SentimentAnalyzer;
 import org.openretention.feedback.store.SurveyResponse;
-import org.openretention.feedback.survey.NpsCategory;
 import org.openretention.feedback.survey.SurveyStatistics;
+import org.openretention.platform.messaging.Outbox;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /** Records survey answers and reports NPS and CSAT over time (docs/feedback.md "NPS and CSAT"). */
 @ApplicationScoped
@@ -43,25 +54,53 @@ public class Surveys {
     FeedbackConfig config;
     @Inject
     Clock clock;
+    @Inject
+    Outbox outbox;
+    @Inject
+    NegativeTexts negativeTexts;
 
+    /**
+     * Records an NPS answer and publishes {@code NpsRecorded}, with {@code DetractorIdentified} or {@code PromoterIdentified};
+     * a negative comment goes on to {@link NegativeTexts} (a detractor's angry comment may open a complaint).
+     *
+     * @param sourceEventId the {@code SurveyResponseSubmitted} it came in, or null over the API
+     */
     @Transactional
-    public SurveyResponse recordNps(String customerId, int score, String comment, String orderId, Instant answeredAt) {
-        SurveyResponse r = answer(SurveyResponse.Kind.NPS, customerId, score, comment, orderId, answeredAt);
+    public SurveyResponse recordNps(String customerId, int score, String comment, String orderId, Instant answeredAt, UUID sourceEventId) {
+        Answer a = answer(SurveyResponse.Kind.NPS, customerId, score, comment, orderId, answeredAt);
+        SurveyResponse r = a.response();
         r.category = NpsCategory.of(score);
         r.persist();
+        SentimentLabel label = label(r);
+        publish(r, new NpsRecorded(r.id, score, r.category, orderId, label, r.answeredAt));
+        switch (r.category) {
+            case DETRACTOR -> publish(r, new DetractorIdentified(r.id, score, orderId, label, r.answeredAt));
+            case PROMOTER -> publish(r, new PromoterIdentified(r.id, score, r.answeredAt));
+            case PASSIVE -> { }
+        }
+        negativeComment(a, sourceEventId);
         return r;
     }
 
+    /** Records a CSAT answer and publishes {@code CsatRecorded}; a negative comment goes on to {@link NegativeTexts}. */
     @Transactional
-    public SurveyResponse recordCsat(String customerId, int score, String touchpoint, String comment, String orderId, Instant answeredAt) {
-        SurveyResponse r = answer(SurveyResponse.Kind.CSAT, customerId, score, comment, orderId, answeredAt);
+    public SurveyResponse recordCsat(String customerId, int score, String touchpoint, String comment, String orderId, Instant answeredAt,
+                                     UUID sourceEventId) {
+        Answer a = answer(SurveyResponse.Kind.CSAT, customerId, score, comment, orderId, answeredAt);
+        SurveyResponse r = a.response();
         r.satisfied = SurveyStatistics.satisfied(score);
         r.touchpoint = touchpoint;
         r.persist();
+        publish(r, new CsatRecorded(r.id, score, r.satisfied, touchpoint, orderId, label(r), r.answeredAt));
+        negativeComment(a, sourceEventId);
         return r;
     }
 
-    private SurveyResponse answer(SurveyResponse.Kind kind, String customerId, int score, String comment, String orderId, Instant answeredAt) {
+    /** An answer and, when it has a comment, the comment's sentiment. */
+    private record Answer(SurveyResponse response, Sentiment sentiment) {
+    }
+
+    private Answer answer(SurveyResponse.Kind kind, String customerId, int score, String comment, String orderId, Instant answeredAt) {
         SurveyResponse r = new SurveyResponse();
         r.kind = kind;
         r.customerId = customerId;
@@ -69,13 +108,30 @@ public class Surveys {
         r.orderId = orderId;
         r.recordedAt = clock.instant();
         r.answeredAt = answeredAt == null ? r.recordedAt : answeredAt;
+        Sentiment s = null;
         if (comment != null && !comment.isBlank()) {
             r.comment = comment;
-            Sentiment s = sentiment.analyze(comment);
+            s = sentiment.analyze(comment);
             r.commentSentiment = s.label();
             r.commentScore = s.score();
         }
-        return r;
+        return new Answer(r, s);
+    }
+
+    private void negativeComment(Answer a, UUID sourceEventId) {
+        if (a.sentiment() != null) {
+            SurveyResponse r = a.response();
+            negativeTexts.handle(new NegativeTexts.Text(ComplaintSource.SURVEY_COMMENT, "survey-response:" + r.id, sourceEventId,
+                    r.customerId, r.orderId, null, null, r.comment, a.sentiment(), r.answeredAt));
+        }
+    }
+
+    private static SentimentLabel label(SurveyResponse r) {
+        return r.commentSentiment == null ? null : SentimentLabel.valueOf(r.commentSentiment.name());
+    }
+
+    private void publish(SurveyResponse r, EventPayload payload) {
+        outbox.publish(Topics.FEEDBACK_EVENTS, EventEnvelope.of(r.customerId, r.answeredAt, config.eventSource(), payload));
     }
 
     /** NPS of the answers given from {@code from} to {@code to} (days in the shop's zone, both included), by period. */
@@ -120,7 +176,7 @@ public class Surveys {
         return query.getResultList();
     }
 
-    private static LocalDate day(Object value) {
+    static LocalDate day(Object value) {
         return switch (value) {
             case null -> null;
             case LocalDate d -> d;

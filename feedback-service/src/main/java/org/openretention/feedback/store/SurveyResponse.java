@@ -10,7 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.openretention.feedback.sentiment.SentimentLabel;
-import org.openretention.feedback.survey.NpsCategory;
+import org.openretention.events.feedback.NpsCategory;
 
 import java.time.Instant;
 

@@ -1,5 +1,7 @@
 package org.openretention.feedback.complaint;
 
+import org.openretention.events.feedback.ComplaintSeverity;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
@@ -26,24 +28,24 @@ class SlaPolicyTest {
 
     @Test
     void aNormalComplaintIsDueTwoBusinessHoursLater() {
-        assertThat(POLICY.firstContactDue(Severity.NORMAL, at("2026-12-07T10:15"))).as("Monday morning")
+        assertThat(POLICY.firstContactDue(ComplaintSeverity.NORMAL, at("2026-12-07T10:15"))).as("Monday morning")
                 .isEqualTo(at("2026-12-07T12:15"));
-        assertThat(POLICY.firstContactDue(Severity.NORMAL, at("2026-12-07T17:30"))).as("half an hour today, the rest tomorrow")
+        assertThat(POLICY.firstContactDue(ComplaintSeverity.NORMAL, at("2026-12-07T17:30"))).as("half an hour today, the rest tomorrow")
                 .isEqualTo(at("2026-12-08T10:30"));
-        assertThat(POLICY.firstContactDue(Severity.NORMAL, at("2026-12-11T17:00"))).as("Friday late: Monday")
+        assertThat(POLICY.firstContactDue(ComplaintSeverity.NORMAL, at("2026-12-11T17:00"))).as("Friday late: Monday")
                 .isEqualTo(at("2026-12-14T10:00"));
-        assertThat(POLICY.firstContactDue(Severity.NORMAL, at("2026-12-12T15:00"))).as("filed on Saturday")
+        assertThat(POLICY.firstContactDue(ComplaintSeverity.NORMAL, at("2026-12-12T15:00"))).as("filed on Saturday")
                 .isEqualTo(at("2026-12-14T11:00"));
-        assertThat(POLICY.firstContactDue(Severity.NORMAL, at("2026-12-08T06:00"))).as("before opening")
+        assertThat(POLICY.firstContactDue(ComplaintSeverity.NORMAL, at("2026-12-08T06:00"))).as("before opening")
                 .isEqualTo(at("2026-12-08T11:00"));
-        assertThat(POLICY.firstContactDue(Severity.NORMAL, at("2026-12-08T18:00"))).as("at closing time")
+        assertThat(POLICY.firstContactDue(ComplaintSeverity.NORMAL, at("2026-12-08T18:00"))).as("at closing time")
                 .isEqualTo(at("2026-12-09T11:00"));
     }
 
     @Test
     void urgentAndMajorComplaintsAreDueThirtyMinutesLaterAroundTheClock() {
-        assertThat(POLICY.firstContactDue(Severity.URGENT, at("2026-12-12T23:50"))).isEqualTo(at("2026-12-13T00:20"));
-        assertThat(POLICY.firstContactDue(Severity.MAJOR, at("2026-12-13T03:00"))).isEqualTo(at("2026-12-13T03:30"));
+        assertThat(POLICY.firstContactDue(ComplaintSeverity.URGENT, at("2026-12-12T23:50"))).isEqualTo(at("2026-12-13T00:20"));
+        assertThat(POLICY.firstContactDue(ComplaintSeverity.MAJOR, at("2026-12-13T03:00"))).isEqualTo(at("2026-12-13T03:30"));
     }
 
     @Test

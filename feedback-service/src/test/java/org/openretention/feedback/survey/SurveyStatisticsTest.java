@@ -2,6 +2,8 @@ package org.openretention.feedback.survey;
 
 import org.junit.jupiter.api.Test;
 
+import org.openretention.events.feedback.NpsCategory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
