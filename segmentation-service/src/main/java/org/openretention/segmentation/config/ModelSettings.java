@@ -36,4 +36,16 @@ public interface ModelSettings {
      */
     @WithDefault("0.3")
     double churnThreshold();
+
+    /**
+     * The churn flag's feedback rule (ChurnRule FEEDBACK): an NPS detractor or a customer with an unresolved complaint is
+     * flagged while the probability alive is below this, higher than {@link #churnThreshold()}: unhappy customers are
+     * worth winning back sooner.
+     */
+    @WithDefault("0.6")
+    double feedbackChurnThreshold();
+
+    /** How long a customer's latest NPS answer counts for the DETRACTOR and PROMOTER tags and the feedback rule. */
+    @WithDefault("P365D")
+    java.time.Duration npsValidFor();
 }

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param topCategoryShare     that category's share (0..1) of the customer's items; 0 when there is none
  * @param interactions         what the customer did besides ordering
  * @param repeatIntervals      the gaps between consecutive order days
+ * @param feedback             what feedback-service reported of the customer as of {@code asOf}
  */
 public record ProfileFacts(
         String customerId,
@@ -42,7 +43,17 @@ public record ProfileFacts(
         String topCategory,
         BigDecimal topCategoryShare,
         Interactions interactions,
-        RepeatIntervals repeatIntervals) {
+        RepeatIntervals repeatIntervals,
+        Feedback feedback) {
+
+    /** Facts without feedback: a customer feedback-service said nothing of. */
+    public ProfileFacts(String customerId, Instant registeredAt, Instant firstOrderAt, Instant lastOrderAt, int orderCount,
+                        BigDecimal netSpend, BigDecimal spend12m, BigDecimal averageOrderValue, int ordersLast90d,
+                        BigDecimal discountedOrderShare, String topCategory, BigDecimal topCategoryShare, Interactions interactions,
+                        RepeatIntervals repeatIntervals) {
+        this(customerId, registeredAt, firstOrderAt, lastOrderAt, orderCount, netSpend, spend12m, averageOrderValue, ordersLast90d,
+                discountedOrderShare, topCategory, topCategoryShare, interactions, repeatIntervals, Feedback.NONE);
+    }
 
     public ProfileFacts {
         Objects.requireNonNull(customerId, "customerId");
@@ -53,6 +64,7 @@ public record ProfileFacts(
         topCategoryShare = topCategoryShare == null ? BigDecimal.ZERO : topCategoryShare;
         interactions = interactions == null ? Interactions.NONE : interactions;
         repeatIntervals = repeatIntervals == null ? RepeatIntervals.NONE : repeatIntervals;
+        feedback = feedback == null ? Feedback.NONE : feedback;
         if (orderCount < 0 || ordersLast90d < 0 || ordersLast90d > orderCount) {
             throw new IllegalArgumentException("order counts of " + customerId + " are inconsistent: " + orderCount
                     + " orders, " + ordersLast90d + " in the last 90 days");
@@ -67,6 +79,12 @@ public record ProfileFacts(
         }
         requireShare(discountedOrderShare, "discountedOrderShare");
         requireShare(topCategoryShare, "topCategoryShare");
+    }
+
+    /** These facts with what feedback-service reported. */
+    public ProfileFacts withFeedback(Feedback reported) {
+        return new ProfileFacts(customerId, registeredAt, firstOrderAt, lastOrderAt, orderCount, netSpend, spend12m, averageOrderValue,
+                ordersLast90d, discountedOrderShare, topCategory, topCategoryShare, interactions, repeatIntervals, reported);
     }
 
     public boolean hasOrdered() {
@@ -111,6 +129,34 @@ public record ProfileFacts(
             if (count < 0 || medianDays < 0 || Double.isNaN(medianDays) || Double.isInfinite(medianDays)) {
                 throw new IllegalArgumentException("repeat intervals need a count >= 0 and a finite median >= 0");
             }
+        }
+    }
+
+    /**
+     * What feedback-service reported of the customer (feedback-events), as of the facts' instant.
+     *
+     * @param recentNps      the customer's latest NPS answer (0 to 10) if it was given within the period NPS counts for
+     *                       ({@code segmentation.feedback.nps-valid-for}) up to the instant; {@code null} otherwise
+     * @param openComplaints the customer's unresolved complaints
+     */
+    public record Feedback(Integer recentNps, int openComplaints) {
+
+        public static final Feedback NONE = new Feedback(null, 0);
+
+        public Feedback {
+            if ((recentNps != null && (recentNps < 0 || recentNps > 10)) || openComplaints < 0) {
+                throw new IllegalArgumentException("an NPS answer is 0 to 10 and open complaints are not negative");
+            }
+        }
+
+        /** An NPS detractor (0 to 6) by the recent answer. */
+        public boolean detractor() {
+            return recentNps != null && recentNps <= 6;
+        }
+
+        /** An NPS promoter (9 or 10) by the recent answer. */
+        public boolean promoter() {
+            return recentNps != null && recentNps >= 9;
         }
     }
 }

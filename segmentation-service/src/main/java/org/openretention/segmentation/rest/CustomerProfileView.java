@@ -41,7 +41,19 @@ public record CustomerProfileView(
         @Schema(description = "The latest event time of the customer's events the profile holds")
         Instant lastEventAt,
         @Schema(description = "The stage, RFM segment and tags the latest evaluation stored; absent before the customer's first evaluation")
-        Segments segments) {
+        Segments segments,
+        @Schema(description = "What feedback-service reported: the latest NPS and CSAT answers and the unresolved complaints; "
+                + "absent when it reported nothing")
+        Feedback feedback) {
+
+    /**
+     * @param latestNps      the latest NPS answer, 0 to 10
+     * @param latestCsat     the latest CSAT answer, 1 to 5, for {@code csatTouchpoint}
+     * @param openComplaints complaints filed and not yet resolved
+     */
+    public record Feedback(Integer latestNps, Instant latestNpsAt, Integer latestCsat, String csatTouchpoint, Instant latestCsatAt,
+                           int openComplaints) {
+    }
 
     /**
      * What the evaluation (POST /evaluations, scheduled) stored of the customer: unlike {@code lifecycle}, evaluated at
@@ -52,7 +64,7 @@ public record CustomerProfileView(
                            Integer recencyDays, Integer frequency, BigDecimal monetary,
                            String rfmSegment, Integer r, Integer f, Integer m, List<String> tags,
                            @Schema(description = "Flagged as a churn risk (ChurnRiskFlagged), and by which rule: "
-                                   + "PROBABILITY_ALIVE_BELOW_THRESHOLD or ENTERED_AT_RISK")
+                                   + "PROBABILITY_ALIVE_BELOW_THRESHOLD, FEEDBACK or ENTERED_AT_RISK")
                            boolean atRisk, String churnRule,
                            @Schema(description = "Probability alive by the active fit as of asOf (the figure the flag was decided on)")
                            Double probabilityAlive,
@@ -68,7 +80,14 @@ public record CustomerProfileView(
     CustomerProfileView withSegments(Segments stored) {
         return new CustomerProfileView(customerId, registeredAt, locale, loyaltyTier, orders, discountedOrderShare, repeatPurchase,
                 topCategories, interactions, lastProductViewWithoutOrderAt, lastCartAddWithoutOrderAt, lifecycle, churn, clv12m, lastEventAt,
-                stored);
+                stored, feedback);
+    }
+
+    /** This view with what feedback-service reported of the customer. */
+    CustomerProfileView withFeedback(Feedback reported) {
+        return new CustomerProfileView(customerId, registeredAt, locale, loyaltyTier, orders, discountedOrderShare, repeatPurchase,
+                topCategories, interactions, lastProductViewWithoutOrderAt, lastCartAddWithoutOrderAt, lifecycle, churn, clv12m, lastEventAt,
+                segments, reported);
     }
 
     /**
@@ -138,7 +157,7 @@ public record CustomerProfileView(
                 score.map(c -> new Churn(c.probabilityAlive(), c.expectedPurchases30d(), c.expectedPurchases90d(), c.model().name(),
                         c.fitId())).orElse(null),
                 score.map(c -> money(BigDecimal.valueOf(c.clv12m()), currency)).orElse(null),
-                p.lastEventAt(), null);
+                p.lastEventAt(), null, null);
     }
 
     /** To the currency's minor unit (the profile keeps 4 decimals). */

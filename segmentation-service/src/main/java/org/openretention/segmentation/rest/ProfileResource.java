@@ -16,6 +16,7 @@ import org.openretention.segmentation.config.SegmentationConfig;
 import org.openretention.segmentation.service.CustomerScoring;
 import org.openretention.segmentation.service.ProfileQueries;
 import org.openretention.segmentation.service.SegmentQueries;
+import org.openretention.segmentation.store.CustomerFeedbackEntity;
 
 /** A customer's profile, for marketing tools and support agents. */
 @Path("/customers/{customerId}")
@@ -36,7 +37,8 @@ public class ProfileResource {
     @Path("/profile")
     @RolesAllowed({Roles.MARKETING, Roles.SUPPORT})
     @Operation(summary = "The customer's profile: registration, orders and spend, repeat purchases, categories, interactions, "
-            + "loyalty tier, the lifecycle stage as of now with its reason, and the churn scores and 12-month value by the active model fit")
+            + "loyalty tier, the lifecycle stage as of now with its reason, the churn scores and 12-month value by the active model fit, "
+            + "the stored segments and what feedback-service reported")
     @APIResponse(responseCode = "200", description = "The customer's profile")
     @APIResponse(responseCode = "404", description = "No profile of this customer: no event of theirs was received, or they were erased")
     public CustomerProfileView profile(@PathParam("customerId") String customerId) {
@@ -46,6 +48,10 @@ public class ProfileResource {
                         m.r(), m.f(), m.m(), m.tags(), m.churnFlagged(), m.churnRule(), m.probabilityAlive(), m.clv12m(),
                         m.nextPurchaseOn() == null ? null : m.nextPurchaseOn().atStartOfDay(config.timezone()).toInstant(),
                         m.asOf())).orElse(null)))
+                .map(view -> view.withFeedback(CustomerFeedbackEntity.<CustomerFeedbackEntity>findByIdOptional(customerId)
+                        .map(f -> new CustomerProfileView.Feedback(f.npsScore == null ? null : (int) f.npsScore, f.npsAt,
+                                f.csatScore == null ? null : (int) f.csatScore, f.csatTouchpoint, f.csatAt, f.openComplaints))
+                        .orElse(null)))
                 .orElseThrow(() -> ProblemException.notFound("no profile of customer " + customerId));
     }
 }

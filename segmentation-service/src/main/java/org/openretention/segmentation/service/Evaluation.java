@@ -107,13 +107,16 @@ public class Evaluation {
 
     /**
      * The churn flag's rule, SQL over a row of the result ({@code e}); NULL when not flagged. First the model:
-     * a customer with at least one repeat purchase whose probability alive is below the threshold; then the stage:
-     * {@code AT_RISK}. The names are loyalty-events' {@code ChurnRule}.
+     * a customer with at least one repeat purchase whose probability alive is below the threshold; then feedback: an NPS
+     * detractor (recent answer 0 to 6) or a customer with an unresolved complaint whose probability alive is below the
+     * higher feedback threshold; then the stage: {@code AT_RISK}. The names are loyalty-events' {@code ChurnRule}.
      */
     static String churnFlagSql() {
         return "CASE WHEN e.repeat_intervals >= 1 AND e.p_alive < CAST(:churnThreshold AS double precision) THEN '"
-                + ChurnRule.PROBABILITY_ALIVE_BELOW_THRESHOLD.name() + "' WHEN e.lifecycle_stage = 'AT_RISK' THEN '"
-                + ChurnRule.ENTERED_AT_RISK.name() + "' END";
+                + ChurnRule.PROBABILITY_ALIVE_BELOW_THRESHOLD.name() + "'"
+                + " WHEN (e.recent_nps <= 6 OR e.open_complaints > 0) AND e.p_alive < CAST(:feedbackThreshold AS double precision) THEN '"
+                + ChurnRule.FEEDBACK.name() + "'"
+                + " WHEN e.lifecycle_stage = 'AT_RISK' THEN '" + ChurnRule.ENTERED_AT_RISK.name() + "' END";
     }
 
     /** What one run did. */
@@ -164,6 +167,11 @@ public class Evaluation {
         double threshold = modelSettings.churnThreshold();
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("segmentation.models.churn-threshold must be a probability from 0 to 1, was " + threshold);
+        }
+        double feedbackThreshold = modelSettings.feedbackChurnThreshold();
+        if (!(feedbackThreshold >= 0 && feedbackThreshold <= 1)) {
+            throw new IllegalArgumentException("segmentation.models.feedback-churn-threshold must be a probability from 0 to 1, was "
+                    + feedbackThreshold);
         }
         this.factsSql = factsSql(thresholds);
         this.populationSql = StageSql.population(thresholds, "eval_facts");
@@ -218,6 +226,7 @@ public class Evaluation {
         // the rolling windows as the first instants of their first dates: the orders are compared, not converted to dates
         parameters.put("from90d", OffsetDateTime.ofInstant(RollingWindows.last90DaysStart(asOf, zone), ZoneOffset.UTC));
         parameters.put("from12m", OffsetDateTime.ofInstant(RollingWindows.last12MonthsStart(asOf, zone), ZoneOffset.UTC));
+        parameters.put("npsSince", OffsetDateTime.ofInstant(asOf.minus(modelSettings.npsValidFor()), ZoneOffset.UTC));
         parameters.put("leadDays", settings.repurchaseLeadDays());
         parameters.put("lateDays", settings.repurchaseLateDays());
         parameters.put("minIntervals", settings.repurchaseMinIntervals());
@@ -252,6 +261,7 @@ public class Evaluation {
             Optional<ChurnScores.Active> active = churnScores.active();
             int triples = churnScores.createTable(c, "eval_facts", active, modelSettings.monthlyDiscountRate());
             parameters.put("churnThreshold", active.map(ChurnScores.Active::threshold).orElse(0.0));
+            parameters.put("feedbackThreshold", active.isPresent() ? modelSettings.feedbackChurnThreshold() : 0.0);
             parameters.put("churnModel", active.map(a -> a.model().name()).orElse(null));
             parameters.put("churnFitId", active.map(ChurnScores.Active::fitId).orElse(null));
             execute(c, CATEGORY_INTERVALS, Map.of());
@@ -331,8 +341,11 @@ public class Evaluation {
                              p.repeat_intervals, p.repeat_interval_median_days, p.repeat_spend,
                              %2$s AS registered_on, %3$s AS first_order_on, %4$s AS last_order_on,
                              CASE WHEN GREATEST(p.last_product_view_at, p.last_cart_add_at) <= %5$s THEN %6$s END AS seen_on,
-                             COALESCE(w.spend_12m, 0) AS spend_12m, COALESCE(w.orders_90d, 0) AS orders_90d
+                             COALESCE(w.spend_12m, 0) AS spend_12m, COALESCE(w.orders_90d, 0) AS orders_90d,
+                             CASE WHEN fb.nps_at <= %5$s AND fb.nps_at > CAST(:npsSince AS timestamptz) THEN fb.nps_score END AS recent_nps,
+                             COALESCE(fb.open_complaints, 0) AS open_complaints
                       FROM customer_profile p
+                      LEFT JOIN customer_feedback fb ON fb.customer_id = p.customer_id
                       LEFT JOIN (SELECT customer_id, sum(net_spend) AS spend_12m,
                                         count(*) FILTER (WHERE occurred_at >= CAST(:from90d AS timestamptz)) AS orders_90d
                                  FROM profile_placed_order
@@ -377,7 +390,7 @@ public class Evaluation {
                        CASE WHEN s.order_count > 0 THEN GREATEST(%s - s.last_order_on, 0) END AS recency_days,
                        CASE WHEN s.order_count > 0 THEN s.order_count END AS frequency,
                        CASE WHEN s.order_count > 0 THEN GREATEST(s.net_spend, 0) END AS monetary,
-                       r.segment AS rfm_segment, s.tags, s.repeat_intervals, s.last_order_at,
+                       r.segment AS rfm_segment, s.tags, s.repeat_intervals, s.last_order_at, s.recent_nps, s.open_complaints,
                        sc.p_alive,
                        CASE WHEN sc.discounted_purchases IS NOT NULL
                             THEN round(CAST(%s * sc.discounted_purchases AS numeric), 4) END AS clv_12m,
@@ -545,7 +558,11 @@ public class Evaluation {
             clv = clv.max(BigDecimal.ZERO).setScale(Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits()),
                     RoundingMode.HALF_EVEN);
         }
-        Double threshold = rule == ChurnRule.PROBABILITY_ALIVE_BELOW_THRESHOLD ? active.map(ChurnScores.Active::threshold).orElse(null) : null;
+        Double threshold = switch (rule) {
+            case PROBABILITY_ALIVE_BELOW_THRESHOLD -> active.map(ChurnScores.Active::threshold).orElse(null);
+            case FEEDBACK -> modelSettings.feedbackChurnThreshold();
+            case ENTERED_AT_RISK -> null;
+        };
         return new ChurnRiskFlagged(probabilityAlive, rule, threshold, clv, clv == null ? null : currency,
                 model == null || probabilityAlive == null ? null : ChurnModel.valueOf(model), asOf);
     }

@@ -94,6 +94,8 @@ public class ProfileStore {
             DELETE FROM browse_session WHERE customer_id = ANY (?);
             DELETE FROM customer_profile WHERE customer_id = ANY (?);
             DELETE FROM customer_segment WHERE customer_id = ANY (?);
+            DELETE FROM customer_feedback WHERE customer_id = ANY (?);
+            DELETE FROM customer_open_complaint WHERE customer_id = ANY (?);
             INSERT INTO erased_customer (customer_hash, erased_at)
             SELECT u.customer_hash, CAST(u.erased_at AS timestamptz) FROM unnest(?::varchar[], ?::text[]) AS u (customer_hash, erased_at)
             ON CONFLICT (customer_hash) DO NOTHING""";
@@ -107,7 +109,7 @@ public class ProfileStore {
         Object[] at = erased.values().stream().map(Instant::toString).toArray();
         pipeline.queue(ERASE, p -> {
             Array array = p.createArray("varchar", ids);
-            p.array(array).array(array).array(array).array(array).array(array).array("varchar", hashed).array("text", at);
+            p.array(array).array(array).array(array).array(array).array(array).array(array).array(array).array("varchar", hashed).array("text", at);
         }, StatementPipeline.Check.NONE);
     }
 

@@ -10,14 +10,16 @@ import java.util.TreeSet;
 
 /**
  * The behavioural tags of a customer. Each tag is its own rule over the profile, independent of the others, so a
- * customer can carry any combination; a new tag (the feedback-based {@code DETRACTOR} and {@code PROMOTER}, once the
- * profile carries the customer's feedback score) is one more rule in {@link #tags}.
+ * customer can carry any combination; a new tag is one more rule in {@link #tags}. {@code DETRACTOR} and {@code PROMOTER}
+ * come from the customer's recent NPS answer, as feedback-service reported it.
  */
 public final class TagRules {
 
     public static final String PRICE_SENSITIVE = "PRICE_SENSITIVE";
     public static final String QUALITY_SEEKER = "QUALITY_SEEKER";
     public static final String SOCIAL_ENGAGED = "SOCIAL_ENGAGED";
+    public static final String DETRACTOR = "DETRACTOR";
+    public static final String PROMOTER = "PROMOTER";
     public static final String CATEGORY_PREFIX = "CATEGORY:";
 
     private final TagThresholds thresholds;
@@ -43,6 +45,12 @@ public final class TagRules {
         qualitySeeker(customer, meanAov).ifPresent(tags::add);
         dominantCategory(customer).ifPresent(tags::add);
         socialEngaged(customer).ifPresent(tags::add);
+        if (customer.feedback().detractor()) {
+            tags.add(DETRACTOR);
+        }
+        if (customer.feedback().promoter()) {
+            tags.add(PROMOTER);
+        }
         return Collections.unmodifiableSortedSet(tags);
     }
 

@@ -10,12 +10,14 @@ import java.util.regex.Pattern;
  *
  * <p>The expression reads these columns of the row: {@code order_count} (integer), {@code avg_order_value} and
  * {@code discounted_order_share} (numeric), {@code items} (integer), {@code top_categories} (text[]),
- * {@code top_category_items} (integer[]), {@code likes}, {@code comments}, {@code shares} (integer), and the
+ * {@code top_category_items} (integer[]), {@code likes}, {@code comments}, {@code shares} (integer), {@code recent_nps}
+ * (integer, NULL without a recent NPS answer), and the
  * mean average order value of the purchasing customers as the SQL expression {@code meanAov} (numeric, may be NULL).
  * The top category's share is rounded to 4 decimals half up, as the profile computes it
  * ({@code CustomerProfile#shareOf}). Tags come sorted byte-wise, as Java sorts strings, without a sort per row: the
- * elements are listed in that order ({@code CATEGORY:...} &lt; {@code PRICE_SENSITIVE} &lt; {@code QUALITY_SEEKER}
- * &lt; {@code SOCIAL_ENGAGED}), so a new tag goes in at its place ({@code TagSqlTest} checks the order).
+ * elements are listed in that order ({@code CATEGORY:...} &lt; {@code DETRACTOR} &lt; {@code PRICE_SENSITIVE} &lt;
+ * {@code PROMOTER} &lt; {@code QUALITY_SEEKER} &lt; {@code SOCIAL_ENGAGED}), so a new tag goes in at its place
+ * ({@code TagSqlTest} checks the order).
  */
 public final class TagSql {
 
@@ -48,9 +50,11 @@ public final class TagSql {
                 + "\n    CASE WHEN items > 0 AND " + shareInTenThousandths("top_category_items[1]", "items") + " >= "
                 + minShareInTenThousandths(t.categoryMinShare())
                 + " THEN '" + TagRules.CATEGORY_PREFIX + "' || " + topCategory + " END,"
+                + "\n    CASE WHEN recent_nps <= 6 THEN '" + TagRules.DETRACTOR + "' END,"
                 + "\n    CASE WHEN order_count >= " + t.priceSensitiveMinOrders()
                 + " AND discounted_order_share > " + t.priceSensitiveShare().toPlainString()
                 + " THEN '" + TagRules.PRICE_SENSITIVE + "' END,"
+                + "\n    CASE WHEN recent_nps >= 9 THEN '" + TagRules.PROMOTER + "' END,"
                 + "\n    CASE WHEN order_count > 0 AND (" + meanAov + ") > 0"
                 + " AND avg_order_value >= " + t.qualityAovMultiple().toPlainString() + " * (" + meanAov + ")"
                 + " AND discounted_order_share <= " + t.qualityMaxDiscountShare().toPlainString()

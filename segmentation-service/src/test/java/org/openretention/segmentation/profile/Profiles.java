@@ -22,6 +22,7 @@ public final class Profiles {
     private BigDecimal topCategoryShare = BigDecimal.ZERO;
     private ProfileFacts.Interactions interactions = ProfileFacts.Interactions.NONE;
     private ProfileFacts.RepeatIntervals repeatIntervals = ProfileFacts.RepeatIntervals.NONE;
+    private ProfileFacts.Feedback feedback = ProfileFacts.Feedback.NONE;
 
     private Profiles() {
     }
@@ -97,9 +98,14 @@ public final class Profiles {
         return this;
     }
 
+    public Profiles feedback(Integer recentNps, int openComplaints) {
+        feedback = new ProfileFacts.Feedback(recentNps, openComplaints);
+        return this;
+    }
+
     public ProfileFacts build() {
         return new ProfileFacts(customerId, registeredAt, firstOrderAt, lastOrderAt, orderCount, netSpend, spend12m,
                 averageOrderValue, ordersLast90d, discountedOrderShare, topCategory, topCategoryShare, interactions,
-                repeatIntervals);
+                repeatIntervals, feedback);
     }
 }

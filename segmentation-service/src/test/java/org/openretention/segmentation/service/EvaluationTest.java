@@ -11,9 +11,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openretention.events.feedback.DetractorIdentified;
+import org.openretention.events.feedback.NpsCategory;
+import org.openretention.events.feedback.NpsRecorded;
+import org.openretention.segmentation.store.CustomerFeedbackEntity;
 import org.openretention.events.EventCodec;
 import org.openretention.events.EventEnvelope;
 import org.openretention.events.Topics;
+import org.openretention.events.segments.TagsChanged;
 import org.openretention.events.segments.ChurnRiskFlagged;
 import org.openretention.events.segments.LifecycleStageChanged;
 import org.openretention.events.segments.RepurchaseDue;
@@ -63,6 +68,7 @@ import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -273,6 +279,8 @@ class EvaluationTest {
         String newcomer = TestEvents.newCustomerId();
         String oneTimeAtRisk = TestEvents.newCustomerId();
         String lapsingBrowser = TestEvents.newCustomerId();
+        String unhappy = TestEvents.newCustomerId();
+        String promoter = TestEvents.newCustomerId();
         try (Connection c = dataSource.getConnection()) {
             ProfileSeeds seeds = new ProfileSeeds(c);
             for (var e : population.entrySet()) {
@@ -291,7 +299,9 @@ class EvaluationTest {
                             o.netAmount(), o.discounted(), o.itemsJson())).toList())
                     .customer(loyal, null, 0, loyalOrders)
                     .customer(newcomer, null, 0, List.of(order("n1", 5, "30", false, items)))
-                    .customer(oneTimeAtRisk, null, 0, List.of(order("t1", 160, "30", false, "{}")));
+                    .customer(oneTimeAtRisk, null, 0, List.of(order("t1", 160, "30", false, "{}")))
+                    .customer(unhappy, null, 0, List.of(order("u1", 160, "30", false, "{}")))
+                    .customer(promoter, null, 0, List.of(order("p1", 160, "30", false, "{}")));
             // three customers of the category, with gaps of 30, 40 and 50 days: a typical gap of 40 days
             for (int gap : new int[] {30, 40, 50}) {
                 seeds.customer(TestEvents.newCustomerId(), null, 0, List.of(order("c1", 400, "20", false, items),
@@ -305,6 +315,15 @@ class EvaluationTest {
                 s.executeUpdate();
             }
         }
+        // feedback-service's events, as it publishes them: a detractor answer, and a promoter answer
+        kafka.createTopicIfMissing(Topics.FEEDBACK_EVENTS, 3);
+        kafka.publish(Topics.FEEDBACK_EVENTS, EventEnvelope.of(unhappy, daysAgo(20), "feedback-service",
+                new NpsRecorded(71, 2, NpsCategory.DETRACTOR, null, null, daysAgo(20))));
+        kafka.publish(Topics.FEEDBACK_EVENTS, EventEnvelope.of(unhappy, daysAgo(20), "feedback-service",
+                new DetractorIdentified(71, 2, null, null, daysAgo(20))));
+        kafka.publish(Topics.FEEDBACK_EVENTS, EventEnvelope.of(promoter, daysAgo(20), "feedback-service",
+                new NpsRecorded(72, 10, NpsCategory.PROMOTER, null, null, daysAgo(20))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> feedbackRows(List.of(unhappy, promoter)) == 2);
         given().auth().oauth2(TestTokens.withRoles("ops")).queryParam("calibrationEnd", firstDay.plusDays(273).toString())
                 .queryParam("cohortStart", firstDay.toString()).queryParam("cohortEnd", firstDay.plusDays(84).toString())
                 .queryParam("activate", true).post("/models/fit").then().statusCode(200).body("activated", equalTo(true));
@@ -316,6 +335,13 @@ class EvaluationTest {
         assertThat(rows.get(lapsing).churnRule()).isEqualTo("PROBABILITY_ALIVE_BELOW_THRESHOLD");
         assertThat(rows.get(loyal).churnFlagged()).as("a regular buyer is not flagged").isFalse();
         assertThat(rows.get(oneTimeAtRisk).churnRule()).as("no repeat purchase: only the stage flags").isEqualTo("ENTERED_AT_RISK");
+        // the same orders and a detractor's answer: tagged, and flagged by the feedback rule before the stage's
+        Map<String, Double> unhappyAlive = probabilitiesAlive(Set.of(unhappy, promoter), AS_OF);
+        assertThat(unhappyAlive.get(unhappy)).as("below the feedback threshold, not the model's").isBetween(0.3, 0.6);
+        assertThat(rows.get(unhappy).tags()).contains("DETRACTOR");
+        assertThat(rows.get(unhappy).churnRule()).isEqualTo("FEEDBACK");
+        assertThat(rows.get(promoter).tags()).contains("PROMOTER").doesNotContain("DETRACTOR");
+        assertThat(rows.get(promoter).churnRule()).as("a promoter is flagged as anyone else").isEqualTo("ENTERED_AT_RISK");
         Map<String, Double> alive = probabilitiesAlive(Set.of(lapsing, loyal, oneTimeAtRisk, lapsingBrowser), AS_OF);
         Map<String, Object[]> scores = new HashMap<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
@@ -351,6 +377,7 @@ class EvaluationTest {
         List<EventEnvelope<?>> events = segmentEvents(records -> {
             List<EventEnvelope<?>> seen = decode(records);
             return seen.stream().anyMatch(e -> e.customerId().equals(loyal) && e.payload() instanceof RepurchaseDue)
+                    && seen.stream().anyMatch(e -> e.customerId().equals(unhappy) && e.payload() instanceof ChurnRiskFlagged)
                     && seen.stream().anyMatch(e -> e.customerId().equals(lapsing) && e.payload() instanceof ChurnRiskFlagged)
                     && seen.stream().anyMatch(e -> e.customerId().equals(oneTimeAtRisk) && e.payload() instanceof ChurnRiskFlagged);
         });
@@ -369,6 +396,12 @@ class EvaluationTest {
         assertThat(atRiskFlags.get(0).threshold()).isNull();
         assertThat(atRiskFlags.get(0).probabilityAlive()).isNotNull();
         assertThat(payloads(events, loyal, ChurnRiskFlagged.class)).isEmpty();
+        List<ChurnRiskFlagged> unhappyFlags = payloads(events, unhappy, ChurnRiskFlagged.class);
+        assertThat(unhappyFlags).hasSize(1);
+        assertThat(unhappyFlags.get(0).rule().name()).isEqualTo("FEEDBACK");
+        assertThat(unhappyFlags.get(0).threshold()).isEqualTo(0.6);
+        assertThat(unhappyFlags.get(0).probabilityAlive()).isCloseTo(unhappyAlive.get(unhappy), within(1e-9));
+        assertThat(payloads(events, unhappy, TagsChanged.class)).anySatisfy(t -> assertThat(t.added()).contains("DETRACTOR"));
 
         List<RepurchaseDue> reminders = payloads(events, loyal, RepurchaseDue.class);
         assertThat(reminders).as("one reminder per cycle").hasSize(1);
@@ -381,6 +414,9 @@ class EvaluationTest {
         // long past the expected date nobody is reminded any more: the lapsing buyer never was
         assertThat(payloads(events, lapsing, RepurchaseDue.class)).isEmpty();
 
+        given().auth().oauth2(TestTokens.withRoles("marketing")).get("/customers/{id}/profile", unhappy).then().statusCode(200)
+                .body("feedback.latestNps", equalTo(2)).body("feedback.openComplaints", equalTo(0))
+                .body("segments.churnRule", equalTo("FEEDBACK"));
         // the profile shows the stored flag, scores and the expected next purchase
         given().auth().oauth2(TestTokens.withRoles("marketing")).get("/customers/{id}/profile", lapsing).then().statusCode(200)
                 .body("segments.atRisk", equalTo(true)).body("segments.churnRule", equalTo("PROBABILITY_ALIVE_BELOW_THRESHOLD"));
@@ -429,7 +465,8 @@ class EvaluationTest {
             for (CustomerProfileEntity entity : profiles.listAll()) {
                 CustomerProfile profile = entity.toProfile();
                 ProfileRepository.RollingFigures rolling = profiles.rollingAsOf(profile.customerId(), asOf);
-                all.put(profile.customerId(), profile.factsAsOf(rolling.spend12m(), rolling.ordersLast90d()));
+                all.put(profile.customerId(), profile.factsAsOf(rolling.spend12m(), rolling.ordersLast90d())
+                        .withFeedback(feedbackAsOf(profile.customerId(), asOf)));
             }
             return all;
         });
@@ -447,11 +484,27 @@ class EvaluationTest {
         Map<String, String> churnRules = new HashMap<>();
         facts.forEach((id, f) -> {
             Double p = alive.get(id);
+            boolean unhappy = f.feedback().detractor() || f.feedback().openComplaints() > 0;
             String rule = f.repeatIntervals().count() >= 1 && p != null && p < 0.3 ? "PROBABILITY_ALIVE_BELOW_THRESHOLD"
+                    : unhappy && p != null && p < 0.6 ? "FEEDBACK"
                     : stages.get(id).stage() == LifecycleStage.AT_RISK ? "ENTERED_AT_RISK" : null;
             churnRules.put(id, rule);
         });
         return new Expected(facts, stages, rfm, tags, churnRules);
+    }
+
+    /** What feedback-service reported of the customer as the evaluation as of {@code asOf} reads it (a year of NPS). */
+    private static ProfileFacts.Feedback feedbackAsOf(String customer, Instant asOf) {
+        CustomerFeedbackEntity f = CustomerFeedbackEntity.findById(customer);
+        if (f == null) {
+            return ProfileFacts.Feedback.NONE;
+        }
+        boolean recent = f.npsAt != null && !f.npsAt.isAfter(asOf) && f.npsAt.isAfter(asOf.minus(Duration.ofDays(365)));
+        return new ProfileFacts.Feedback(recent ? Integer.valueOf(f.npsScore) : null, f.openComplaints);
+    }
+
+    private long feedbackRows(List<String> customers) {
+        return QuarkusTransaction.requiringNew().call(() -> CustomerFeedbackEntity.count("customerId in ?1 and npsScore is not null", customers));
     }
 
     /** The active fit's probability alive of each customer who bought, as of {@code asOf}'s day; empty without a fit. */

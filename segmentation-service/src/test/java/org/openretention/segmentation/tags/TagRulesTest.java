@@ -59,6 +59,19 @@ class TagRulesTest {
     }
 
     @Test
+    void aRecentNpsAnswerMakesADetractorOrAPromoter() {
+        assertThat(tags(buyer(1).feedback(0, 0))).containsExactly(TagRules.DETRACTOR);
+        assertThat(tags(buyer(1).feedback(6, 0))).containsExactly(TagRules.DETRACTOR);
+        assertThat(tags(buyer(1).feedback(7, 0))).as("passive").isEmpty();
+        assertThat(tags(buyer(1).feedback(8, 0))).as("passive").isEmpty();
+        assertThat(tags(buyer(1).feedback(9, 0))).containsExactly(TagRules.PROMOTER);
+        assertThat(tags(buyer(1).feedback(10, 0))).containsExactly(TagRules.PROMOTER);
+        assertThat(tags(buyer(1).feedback(null, 2))).as("no recent answer, whatever the complaints").isEmpty();
+        assertThat(tags(buyer(4).discountedOrderShare("0.75").feedback(10, 0)))
+                .containsExactly(TagRules.PRICE_SENSITIVE, TagRules.PROMOTER);
+    }
+
+    @Test
     void tagsCombineAndComeSorted() {
         SortedSet<String> tags = tags(buyer(6).discountedOrderShare("0.9").topCategory("TOYS", "0.8").interactions(10, 0, 0));
 

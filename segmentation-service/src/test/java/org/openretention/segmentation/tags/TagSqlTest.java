@@ -33,12 +33,17 @@ class TagSqlTest {
 
     private static Case profile(String id, int orders, String aov, String discounted, String category, int items, int topItems,
                                 int likes, int comments, int shares) {
+        return profile(id, orders, aov, discounted, category, items, topItems, likes, comments, shares, null);
+    }
+
+    private static Case profile(String id, int orders, String aov, String discounted, String category, int items, int topItems,
+                                int likes, int comments, int shares, Integer recentNps) {
         Instant at = orders > 0 ? Instant.parse("2026-01-01T00:00:00Z") : null;
         BigDecimal share = items == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(topItems).divide(BigDecimal.valueOf(items), 4,
                 java.math.RoundingMode.HALF_UP);
         ProfileFacts facts = new ProfileFacts(id, null, at, at, orders, new BigDecimal(aov).multiply(BigDecimal.valueOf(orders)),
                 BigDecimal.ZERO, new BigDecimal(aov), 0, new BigDecimal(discounted), category, share,
-                new ProfileFacts.Interactions(likes, comments, shares, 0, 0), null);
+                new ProfileFacts.Interactions(likes, comments, shares, 0, 0), null, new ProfileFacts.Feedback(recentNps, 0));
         return new Case(facts, items, topItems);
     }
 
@@ -58,19 +63,25 @@ class TagSqlTest {
                 profile("share-just-under-the-line", 1, "10", "0", "TEA", 20000, 7998, 0, 0, 0),
                 profile("share-on-the-line", 1, "10", "0", "TEA", 5, 2, 0, 0, 0),
                 profile("blank-category", 2, "10", "0", "  ", 10, 9, 0, 0, 0),
-                profile("everything", 6, "200", "0.1", "GARDEN", 7, 7, 10, 0, 0));
+                profile("everything", 6, "200", "0.1", "GARDEN", 7, 7, 10, 0, 0),
+                profile("detractor-at-the-line", 2, "100", "0.5", null, 0, 0, 0, 0, 0, 6),
+                profile("passive-seven", 1, "10", "0", null, 0, 0, 0, 0, 0, 7),
+                profile("passive-eight", 1, "10", "0", null, 0, 0, 0, 0, 0, 8),
+                profile("promoter-at-the-line", 2, "100", "0.6", "TEA", 10, 9, 0, 0, 0, 9),
+                profile("promoter-everything", 6, "200", "0.1", "GARDEN", 7, 7, 10, 0, 0, 10),
+                profile("detractor-never-ordered", 0, "0", "0", null, 0, 0, 0, 0, 0, 0));
         for (BigDecimal meanAov : Arrays.asList(new BigDecimal("50"), null, BigDecimal.ZERO)) {
             TagThresholds thresholds = TagThresholds.defaults();
             TagRules rules = new TagRules(thresholds);
             StringBuilder values = new StringBuilder();
             for (int i = 0; i < cases.size(); i++) {
                 values.append(i == 0 ? "" : ",\n").append("(?, ?, CAST(? AS numeric), CAST(? AS numeric), ?, CAST(? AS text[]), "
-                        + "CAST(? AS int[]), ?, ?, ?)");
+                        + "CAST(? AS int[]), ?, ?, ?, CAST(? AS int))");
             }
             String sql = "SELECT customer_id, " + TagSql.tagsArray(thresholds, "mean_aov") + " FROM (SELECT CAST(? AS numeric) AS mean_aov) m"
                     + " CROSS JOIN (VALUES " + values
                     + ") AS v (customer_id, order_count, avg_order_value, discounted_order_share, items, top_categories,"
-                    + " top_category_items, likes, comments, shares)";
+                    + " top_category_items, likes, comments, shares, recent_nps)";
             try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
                 int p = 1;
                 s.setBigDecimal(p++, meanAov);
@@ -86,6 +97,7 @@ class TagSqlTest {
                     s.setInt(p++, f.interactions().likes());
                     s.setInt(p++, f.interactions().comments());
                     s.setInt(p++, f.interactions().shares());
+                    s.setObject(p++, f.feedback().recentNps(), java.sql.Types.INTEGER);
                 }
                 List<String> checked = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {
