@@ -8,13 +8,17 @@
 # Phases:
 #   pg-insert     raw PostgreSQL batched-insert rate into a profile_order twin                      (--runs times)
 #   simulate      one simulator history (--customers, --days, history end = now) to a JSON-lines file + ground truth
-#   intake        per run: fresh topics + database, the history published while the service is stopped, raw Kafka
-#                 consumer rate over it, then the service started and its committed offsets polled until it has
-#                 applied everything (rate = slope 10-90 %); checksum of every profile row, 1 % of the events
-#                 published again (same eventId), checksum again                                     (--runs times)
-#   churn         on the last intake run's database: fit with a 13-week holdout (predicted vs actual), then fit up to
-#                 the history end (activate) and read every customer's churn.probabilityAlive from the profile API:
-#                 ROC AUC for the truth's droppedOut, against the recency rule
+#   intake        per run: fresh topics + databases, the history published while the services are stopped, raw Kafka
+#                 consumer rate over it; then feedback-service (127.0.0.1:48084, database feedback) started alone and the
+#                 committed offsets of its texts (interactions) and invitations (orders, interactions) use cases polled
+#                 until they have applied everything (issue 15's intake rate; it publishes feedback-events meanwhile);
+#                 then segmentation-service started and its committed offsets polled until it has applied everything
+#                 (rate = slope 10-90 %); checksum of every profile row, 1 % of the events published again (same
+#                 eventId), checksum again                                                             (--runs times)
+#   churn         on the last intake run's database, once segmentation has applied feedback-service's events: fit with
+#                 a 13-week holdout (predicted vs actual), then fit up to the history end (activate) and read every
+#                 customer's churn.probabilityAlive and feedback from the profile API: ROC AUC for the truth's droppedOut,
+#                 against the recency rule, and with the feedback signals (issue 15)
 #   models        in process: BG/NBD, Pareto/NBD, Gamma-Gamma optimisation time on --model-customers synthetic
 #                 customers and on CDNOW (medians after JIT warm-up)
 #   evaluation    fresh database, --eval-customers profiles seeded with SQL; POST /models/fit on them (end to end
@@ -24,7 +28,7 @@
 # Usage: benchmarks/segmentation/run.sh [--customers N] [--days D] [--runs R] [--pg-rows N]
 #            [--eval-customers N] [--eval-runs R] [--fit-runs R] [--eval-shape bgnbd|simple]
 #            [--model-customers N] [--model-reps R]
-#            [--skip-intake] [--skip-churn] [--skip-models] [--skip-eval]
+#            [--skip-intake] [--skip-churn] [--skip-models] [--skip-eval] [--skip-feedback]
 #            [--quick] [--skip-build] [--keep-work] [--report FILE] [--notes FILE]
 #            [--report-only]  (no measurement: rebuild the report from the work files of the last run in $BENCH_WORK)
 #   --quick = --customers 5000 --runs 1 --pg-rows 200000 --eval-customers 100000 --eval-runs 1 --fit-runs 1
@@ -43,6 +47,7 @@ KAFKA_PORT="${BENCH_KAFKA_PORT:-49092}"
 KAFKA_CONTROLLER_PORT="${BENCH_KAFKA_CONTROLLER_PORT:-49093}"
 PG_PORT="${BENCH_PG_PORT:-45432}"
 SERVICE_PORT="${BENCH_SERVICE_PORT:-48082}"
+FEEDBACK_PORT="${BENCH_FEEDBACK_PORT:-48084}"
 PARTITIONS=12
 SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:--Xms256m -Xmx2g -XX:MaxGCPauseMillis=20 -XX:+PerfDisableSharedMem}"   # as the local stack (./platform)
 KAFKA_HEAP_OPTS="${BENCH_KAFKA_HEAP_OPTS:--Xms256m -Xmx1g}"
@@ -61,6 +66,7 @@ MODEL_REPS=5
 EVAL_SHAPE=bgnbd
 SKIP_INTAKE=0; SKIP_CHURN=0; SKIP_MODELS=0; SKIP_EVAL=0
 SKIP_BUILD=0
+SKIP_FEEDBACK=0
 KEEP_WORK=0
 REPORT=""
 NOTES=""
@@ -89,6 +95,7 @@ while [[ $# -gt 0 ]]; do
         --skip-churn) SKIP_CHURN=1 ;;
         --skip-models) SKIP_MODELS=1 ;;
         --skip-eval) SKIP_EVAL=1 ;;
+        --skip-feedback) SKIP_FEEDBACK=1 ;;
         --quick) CUSTOMERS=5000; RUNS=1; PG_ROWS=200000; EVAL_CUSTOMERS=100000; EVAL_RUNS=1; FIT_RUNS=1; MODEL_CUSTOMERS=100000; MODEL_REPS=3 ;;
         --skip-build) SKIP_BUILD=1 ;;
         --keep-work) KEEP_WORK=1 ;;
@@ -111,6 +118,9 @@ KEY_DIR="$WORK/keys"
 RESULTS="$WORK/results.log"       # "<label> RESULT phase=... k=v ..." lines
 BENCH_JAR="$HERE/target/segmentation-bench.jar"
 SERVICE_JAR="$ROOT/segmentation-service/target/quarkus-app/quarkus-run.jar"
+FEEDBACK_JAR="$ROOT/feedback-service/target/quarkus-app/quarkus-run.jar"
+FEEDBACK_DB=feedback
+FEEDBACK_PID=""
 PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 JVM_OPTS=(-Djava.awt.headless=true --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
 MARKER="-Dsegmentation-bench.home=$WORK"
@@ -165,6 +175,7 @@ stop_sampler() {
 }
 
 stop_service() { if [[ -n "$SERVICE_PID" ]]; then info "stopping segmentation-service (pid $SERVICE_PID)"; stop_pid segmentation-service "$SERVICE_PID"; SERVICE_PID=""; fi; }
+stop_feedback() { if [[ -n "$FEEDBACK_PID" ]]; then info "stopping feedback-service (pid $FEEDBACK_PID)"; stop_pid feedback-service "$FEEDBACK_PID"; FEEDBACK_PID=""; fi; }
 
 cleanup() {
     local rc=$?
@@ -172,6 +183,7 @@ cleanup() {
     stop_sampler
     if [[ -n "$AWAIT_PID" ]] && kill -0 "$AWAIT_PID" 2>/dev/null; then pkill -P "$AWAIT_PID"; kill "$AWAIT_PID"; fi
     stop_service
+    stop_feedback
     if [[ -n "$KAFKA_PID" ]]; then info "stopping Kafka (pid $KAFKA_PID)"; stop_pid kafka "$KAFKA_PID"; fi
     if (( PG_STARTED )); then
         info "stopping PostgreSQL"
@@ -221,8 +233,8 @@ load_note() { echo "$1: $(uptime | sed 's/.*load average/load average/')" >> "$W
 
 build() {
     (( SKIP_BUILD )) && return 0
-    info "building segmentation-service (+ platform-kit, loyalty-events) and the benchmark jar"
-    ./mvnw -B -q -o -pl segmentation-service -am package -DskipTests > "$LOG_DIR/build.log" 2>&1 \
+    info "building segmentation-service and feedback-service (+ platform-kit, loyalty-events) and the benchmark jar"
+    ./mvnw -B -q -o -pl segmentation-service,feedback-service -am package -DskipTests > "$LOG_DIR/build.log" 2>&1 \
         && ./mvnw -B -q -o -f benchmarks/segmentation/pom.xml package >> "$LOG_DIR/build.log" 2>&1 \
         || { tail -n 30 "$LOG_DIR/build.log" >&2; die "build failed; see $LOG_DIR/build.log"; }
 }
@@ -312,6 +324,47 @@ start_service() {   # LOG
     info "segmentation-service started (pid $SERVICE_PID, 127.0.0.1:$SERVICE_PORT, log $1)"
 }
 
+start_feedback() {   # LOG
+    port_in_use "$FEEDBACK_PORT" && die "port $FEEDBACK_PORT (feedback-service) is in use"
+    # shellcheck disable=SC2206
+    local jopts=($SERVICE_JAVA_OPTS)
+    FEEDBACK_PID="$(QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$FEEDBACK_PORT" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+        QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$FEEDBACK_DB" \
+        QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= \
+        MP_JWT_VERIFY_PUBLICKEY_LOCATION="$KEY_DIR/public.pem" MP_JWT_VERIFY_ISSUER=https://openretention.local \
+        OPENRETENTION_KAFKA_PARTITIONS="$PARTITIONS" \
+        spawn "$1" "$JAVA" "$MARKER" "${jopts[@]}" "${JVM_OPTS[@]}" -jar "$FEEDBACK_JAR")"
+    info "feedback-service started (pid $FEEDBACK_PID, 127.0.0.1:$FEEDBACK_PORT, log $1)"
+}
+
+# feedback-service alone on the published history: its texts and invitations use cases until both applied everything
+feedback_intake() {   # RUN
+    local r="$1" rc1=0 rc2=0
+    stop_feedback
+    pg postgres -c "DROP DATABASE IF EXISTS $FEEDBACK_DB WITH (FORCE)" -c "CREATE DATABASE $FEEDBACK_DB" >/dev/null
+    load_note "feedback intake run $r (start)"
+    local before; before="$(cpu_snapshot)"   # segmentation-service is not running: its slot counts feedback-service below
+    bench await-intake --bootstrap "$BOOT" --group feedback-service.texts --topics interactions --phase feedback-texts \
+        --series "$WORK/series-feedback-texts-run$r.tsv" --timeout-s 1800 > "$WORK/await-feedback-texts-run$r.out" 2>>"$LOG_DIR/bench.log" &
+    local p1=$!
+    bench await-intake --bootstrap "$BOOT" --group feedback-service.invitations --topics orders,interactions --phase feedback-invitations \
+        --series "$WORK/series-feedback-invitations-run$r.tsv" --timeout-s 1800 > "$WORK/await-feedback-invitations-run$r.out" 2>>"$LOG_DIR/bench.log" &
+    local p2=$!
+    start_feedback "$LOG_DIR/feedback-service-run$r.log"
+    wait "$p1" || rc1=$?
+    wait "$p2" || rc2=$?
+    local after; after="$(SERVICE_PID="$FEEDBACK_PID" cpu_snapshot)"
+    load_note "feedback intake run $r (end)"
+    grep -h '^RESULT' "$WORK/await-feedback-texts-run$r.out" "$WORK/await-feedback-invitations-run$r.out" | sed "s/^/run$r /" | tee -a "$RESULTS" >&2
+    cpu_split "feedback-run$r" "$before" "$after" | tee -a "$RESULTS" >&2
+    (( rc1 == 0 && rc2 == 0 )) || info "WARNING: feedback-service did not catch up (rc $rc1/$rc2)"
+    local state; state="$(pg "$FEEDBACK_DB" -Atc "SELECT (SELECT count(*) FROM customer_text) || ' ' || (SELECT count(*) FROM complaint)
+        || ' ' || (SELECT count(*) FROM survey_invitation)" 2>/dev/null || echo "? ? ?")"
+    local texts complaints invitations
+    read -r texts complaints invitations <<< "$state"
+    echo "run$r RESULT phase=feedback-state texts=$texts complaints=$complaints invitations=$invitations" | tee -a "$RESULTS" >&2
+}
+
 await_ready() {
     local i
     for i in $(seq 1 1800); do
@@ -353,7 +406,7 @@ build
 [[ -f "$BENCH_JAR" && -f "$SERVICE_JAR" ]] || die "missing $BENCH_JAR or $SERVICE_JAR (run without --skip-build)"
 
 KEY_DIR="$KEY_DIR" sh local-stack/jwt.sh keys 2>/dev/null
-for role in ops marketing; do KEY_DIR="$KEY_DIR" sh local-stack/jwt.sh token "$role" "bench-$role" > "$WORK/$role.token"; done
+for role in ops marketing support; do KEY_DIR="$KEY_DIR" sh local-stack/jwt.sh token "$role" "bench-$role" > "$WORK/$role.token"; done
 
 start_postgres
 start_kafka
@@ -392,6 +445,7 @@ for r in $(seq 1 "$RUNS"); do
     load_note "kafka-consume run $r"
     record "run$r" kafka-consume --bootstrap "$BOOT" --expect "$EVENTS"
     if (( r == 1 )); then record "run$r" kafka-consume --bootstrap "$BOOT" --expect "$(( EVENTS < 300000 ? EVENTS : 300000 ))" --decode; fi
+    if (( ! SKIP_FEEDBACK )); then feedback_intake "$r"; fi
     pg postgres -c "SELECT pg_stat_statements_reset()" >/dev/null
     sample_top "$WORK/top-run$r.txt" & SAMPLER_PID=$!
     load_note "intake run $r (start)"
@@ -425,6 +479,19 @@ done
 # ---- 4. churn quality on the last run's database (service running)
 if (( ! SKIP_CHURN )); then
     TODAY="${NOW:0:10}"
+    if (( ! SKIP_FEEDBACK )); then
+        # the simulated shop has no support team: complaints would stay open for ever. Support resolves the complaints
+        # filed more than two weeks before the history's end, as a shop's would; the recent ones stay open
+        record churn resolve-complaints --base-url "http://127.0.0.1:$FEEDBACK_PORT" --token-file "$WORK/support.token" \
+            --as-of "$NOW" --older-than-days 14 || true
+        # every event feedback-service published (its outbox empty), applied by segmentation's feedback use case
+        for i in $(seq 1 600); do
+            [[ "$(pg "$FEEDBACK_DB" -Atc "SELECT count(*) FROM platform_outbox" 2>/dev/null)" == 0 ]] && break
+            sleep 0.5
+        done
+        record churn await-intake --bootstrap "$BOOT" --group segmentation-service.feedback --topics feedback-events --timeout-s 600 \
+            --phase await-feedback-events || true
+    fi
     HOLDOUT_CAL="$(date -u -d "$TODAY - 91 days" +%F)"
     info "fit with a 13-week holdout: calibration to $HOLDOUT_CAL, holdout to $TODAY"
     load_note "churn"

@@ -421,14 +421,17 @@ final class Phases {
         Path series;
         @Option(names = "--phase", defaultValue = "throughput")
         String phase;
+        @Option(names = "--topics", split = ",", description = "the topics the group consumes (default: the profile intake's four)")
+        List<String> topics;
 
         @Override
         public Integer call() throws Exception {
+            List<String> watched = topics == null || topics.isEmpty() ? INPUT_TOPICS : topics;
             List<long[]> samples = new ArrayList<>();
             try (Admin admin = Admin.create(kafkaCommon(bootstrap));
                  PrintWriter w = series == null ? null : new PrintWriter(Files.newBufferedWriter(series,
                          StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
-                long target = endOffsets(admin, INPUT_TOPICS);
+                long target = endOffsets(admin, watched);
                 long base = -1;
                 long deadline = System.currentTimeMillis() + timeoutS * 1000;
                 long lastValue = -1;
@@ -439,7 +442,7 @@ final class Phases {
                     long tick = System.currentTimeMillis();
                     long v;
                     try {
-                        v = committed(admin, group, INPUT_TOPICS);
+                        v = committed(admin, group, watched);
                     } catch (Exception e) {
                         v = lastValue < 0 ? 0 : lastValue;
                     }
@@ -495,7 +498,7 @@ final class Phases {
                         out.put("claims", rs.getLong(1));
                     }
                 }
-                out.put("dlq_records", endOffsets(admin, INPUT_TOPICS.stream().map(t -> t + ".dlq").toList()));
+                out.put("dlq_records", endOffsets(admin, watched.stream().map(t -> t + ".dlq").toList()));
                 result(phase, out);
                 return done ? 0 : (stalled ? 3 : 1);
             }
@@ -652,6 +655,65 @@ final class Phases {
     }
 
     // -----------------------------------------------------------------------------------------------------------------
+    @Command(name = "resolve-complaints", description = "Plays support: every unresolved complaint filed more than --older-than-days before --as-of is acknowledged and resolved through feedback-service's API.")
+    static final class ResolveComplaints implements Callable<Integer> {
+        @Option(names = "--base-url", required = true, description = "feedback-service")
+        String baseUrl;
+        @Option(names = "--token-file", required = true, description = "a support token")
+        Path tokenFile;
+        @Option(names = "--as-of", required = true)
+        Instant asOf;
+        @Option(names = "--older-than-days", defaultValue = "14")
+        int olderThanDays;
+
+        @Override
+        public Integer call() throws Exception {
+            String token = Files.readString(tokenFile).strip();
+            HttpClient client = http();
+            Instant cut = asOf.minus(Duration.ofDays(olderThanDays));
+            List<Long> due = new ArrayList<>();
+            long open = 0;
+            for (int page = 0; ; page++) {
+                JsonNode body = JSON.readTree(send(client, token, HttpRequest.newBuilder(URI.create(baseUrl
+                        + "/complaints?status=OPEN&size=200&page=" + page)).GET()));
+                for (JsonNode c : body.path("items")) {
+                    open++;
+                    if (Instant.parse(c.get("filedAt").asText()).isBefore(cut)) {
+                        due.add(c.get("id").asLong());
+                    }
+                }
+                if ((page + 1) * 200L >= body.path("total").asLong()) {
+                    break;
+                }
+            }
+            long start = System.nanoTime();
+            for (long id : due) {
+                send(client, token, HttpRequest.newBuilder(URI.create(baseUrl + "/complaints/" + id + "/acknowledge"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+                send(client, token, HttpRequest.newBuilder(URI.create(baseUrl + "/complaints/" + id + "/resolve"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"rootCause\":\"OTHER\",\"note\":\"benchmark: resolved by simulated support\"}")));
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("open", open);
+            out.put("resolved", due.size());
+            out.put("left_open", open - due.size());
+            out.put("older_than_days", olderThanDays);
+            out.put("seconds", secondsSince(start));
+            result("resolve-complaints", out);
+            return 0;
+        }
+
+        private static String send(HttpClient client, String token, HttpRequest.Builder request) throws Exception {
+            HttpResponse<String> resp = client.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (resp.statusCode() / 100 != 2) {
+                throw new IllegalStateException(request.build().uri() + ": " + resp.statusCode() + " " + resp.body());
+            }
+            return resp.body();
+        }
+    }
+
     @Command(name = "churn-auc", description = "Reads every truth customer's profile (churn.probabilityAlive, last order) and computes the ROC AUCs for droppedOut.")
     static final class ChurnAuc implements Callable<Integer> {
         @Option(names = "--base-url", required = true)
@@ -662,10 +724,15 @@ final class Phases {
         Path truth;
         @Option(names = "--threads", defaultValue = "8")
         int threads;
-        @Option(names = "--dump", description = "CSV of customerId,droppedOut,probabilityAlive,daysSinceLastOrder")
+        @Option(names = "--dump", description = "CSV of customerId,droppedOut,probabilityAlive,daysSinceLastOrder,unhappy")
         Path dump;
+        @Option(names = "--churn-threshold", defaultValue = "0.3", description = "segmentation.models.churn-threshold of the service")
+        double churnThreshold;
+        @Option(names = "--feedback-threshold", defaultValue = "0.6", description = "segmentation.models.feedback-churn-threshold of the service")
+        double feedbackThreshold;
 
-        record Row(String id, boolean dropped, Double alive, Double recencyDays, int status) {
+        /** @param unhappy what feedback-service reported: a recent NPS detractor answer or an unresolved complaint */
+        record Row(String id, boolean dropped, Double alive, Double recencyDays, int status, boolean unhappy) {
         }
 
         @Override
@@ -693,7 +760,7 @@ final class Phases {
                             .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
                     HttpResponse<String> resp = client.send(req, HttpResponse.BodyHandlers.ofString());
                     if (resp.statusCode() != 200) {
-                        return new Row(id, dropped, null, null, resp.statusCode());
+                        return new Row(id, dropped, null, null, resp.statusCode(), false);
                     }
                     JsonNode p = JSON.readTree(resp.body());
                     JsonNode churn = p.path("churn");
@@ -702,7 +769,10 @@ final class Phases {
                     JsonNode last = p.path("orders").path("lastOrderAt");
                     Double recency = last.isMissingNode() || last.isNull() ? null
                             : (now.toEpochMilli() - Instant.parse(last.asText()).toEpochMilli()) / 86_400_000.0;
-                    return new Row(id, dropped, alive, recency, 200);
+                    JsonNode fb = p.path("feedback");
+                    boolean unhappy = fb.path("openComplaints").asInt(0) > 0
+                            || (fb.hasNonNull("latestNps") && fb.get("latestNps").asInt() <= 6);
+                    return new Row(id, dropped, alive, recency, 200, unhappy);
                 }));
             }
             List<Row> rows = new ArrayList<>();
@@ -713,10 +783,10 @@ final class Phases {
             double secs = secondsSince(start);
             if (dump != null) {
                 try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(dump))) {
-                    w.println("customerId,droppedOut,probabilityAlive,daysSinceLastOrder,status");
+                    w.println("customerId,droppedOut,probabilityAlive,daysSinceLastOrder,status,unhappy");
                     for (Row r : rows) {
-                        w.printf("%s,%s,%s,%s,%d%n", r.id(), r.dropped(), r.alive() == null ? "" : r.alive(),
-                                r.recencyDays() == null ? "" : r.recencyDays(), r.status());
+                        w.printf("%s,%s,%s,%s,%d,%s%n", r.id(), r.dropped(), r.alive() == null ? "" : r.alive(),
+                                r.recencyDays() == null ? "" : r.recencyDays(), r.status(), r.unhappy());
                     }
                 }
             }
@@ -731,6 +801,11 @@ final class Phases {
             out.put("scored", scored.size());
             out.put("scored_dropped", scored.stream().filter(Row::dropped).count());
             out.put("auc_model", auc(scored, r -> 1 - r.alive()));
+            // with feedback: the order the churn flag ranks customers in, each probability against its customer's threshold
+            // (the FEEDBACK rule's higher one for an unhappy customer): a risk of alive / threshold, lower is riskier
+            out.put("auc_model_with_feedback", auc(scored, r -> -r.alive() / (r.unhappy() ? feedbackThreshold : churnThreshold)));
+            out.put("unhappy", scored.stream().filter(Row::unhappy).count());
+            out.put("unhappy_dropped", scored.stream().filter(r -> r.unhappy() && r.dropped()).count());
             out.put("auc_recency", auc(scored, Row::recencyDays));
             out.put("auc_recency_all_buyers", auc(buyers, Row::recencyDays));
             out.put("mean_alive_dropped", scored.stream().filter(Row::dropped).mapToDouble(Row::alive).average().orElse(Double.NaN));
