@@ -406,7 +406,7 @@ build
 [[ -f "$BENCH_JAR" && -f "$SERVICE_JAR" ]] || die "missing $BENCH_JAR or $SERVICE_JAR (run without --skip-build)"
 
 KEY_DIR="$KEY_DIR" sh local-stack/jwt.sh keys 2>/dev/null
-for role in ops marketing support; do KEY_DIR="$KEY_DIR" sh local-stack/jwt.sh token "$role" "bench-$role" > "$WORK/$role.token"; done
+for role in ops marketing; do KEY_DIR="$KEY_DIR" sh local-stack/jwt.sh token "$role" "bench-$role" > "$WORK/$role.token"; done
 
 start_postgres
 start_kafka
@@ -480,10 +480,6 @@ done
 if (( ! SKIP_CHURN )); then
     TODAY="${NOW:0:10}"
     if (( ! SKIP_FEEDBACK )); then
-        # the simulated shop has no support team: complaints would stay open for ever. Support resolves the complaints
-        # filed more than two weeks before the history's end, as a shop's would; the recent ones stay open
-        record churn resolve-complaints --base-url "http://127.0.0.1:$FEEDBACK_PORT" --token-file "$WORK/support.token" \
-            --as-of "$NOW" --older-than-days 14 || true
         # every event feedback-service published (its outbox empty), applied by segmentation's feedback use case
         for i in $(seq 1 600); do
             [[ "$(pg "$FEEDBACK_DB" -Atc "SELECT count(*) FROM platform_outbox" 2>/dev/null)" == 0 ]] && break

@@ -73,6 +73,13 @@ public interface FeedbackConfig {
         @WithDefault("-0.7")
         double automaticThreshold();
 
+        /**
+         * A text written longer ago than this when it is read opens no complaint by itself (it is still stored, counted
+         * and published): a backfill of old reviews would otherwise fill the queue with complaints breached on arrival.
+         */
+        @WithDefault("P7D")
+        Duration automaticMaxAge();
+
         /** Earlier complaints of the customer within this period make a new one more severe. */
         @WithDefault("P90D")
         Duration repeatLookBack();

@@ -14,6 +14,7 @@ import org.openretention.feedback.sentiment.Sentiment;
 import org.openretention.feedback.store.Complaint;
 import org.openretention.platform.messaging.Outbox;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,8 +22,9 @@ import java.util.UUID;
 /**
  * What follows a negative text (a review, a comment, a survey comment): at or below
  * {@code feedback.complaints.negative-threshold} a {@code NegativeReviewDetected}, and at or below
- * {@code automatic-threshold} a complaint opened by itself ({@link Complaints#fileAutomatically}). Runs in the caller's
- * transaction, so the complaint and the events commit with the text.
+ * {@code automatic-threshold} a complaint opened by itself ({@link Complaints#fileAutomatically}), unless the text was
+ * written more than {@code automatic-max-age} before now (a backfill of old reviews). Runs in the caller's transaction,
+ * so the complaint and the events commit with the text.
  */
 @ApplicationScoped
 public class NegativeTexts {
@@ -38,6 +40,8 @@ public class NegativeTexts {
     Outbox outbox;
     @Inject
     FeedbackConfig config;
+    @Inject
+    Clock clock;
 
     /** @return the complaint the text opened or was linked to, or null */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -47,7 +51,8 @@ public class NegativeTexts {
             return null;
         }
         Long complaintId = null;
-        if (score <= config.complaints().automaticThreshold()) {
+        boolean recent = !t.writtenAt().isBefore(clock.instant().minus(config.complaints().automaticMaxAge()));
+        if (score <= config.complaints().automaticThreshold() && recent) {
             Complaint c = complaints.fileAutomatically(t.source(), t.sourceRef(), t.customerId(), t.orderId(), t.sku(), t.text(),
                     t.sentiment(), t.writtenAt());
             complaintId = c.id;

@@ -90,11 +90,15 @@ class FeedbackIntakeTest {
         // a second angry text about the same order joins the open complaint instead of opening another
         kafka.publish(Topics.INTERACTIONS, EventEnvelope.of(customer, Instant.now(), "test",
                 InteractionRecorded.review("SKU-HEATER", "HOME", 1, "客服太差了，一直不回复，非常生气", "zh", order)));
+        // an angry review written long ago (a backfill) is stored and published, and opens no complaint
+        EventEnvelope<InteractionRecorded> old = EventEnvelope.of(customer, Instant.now().minus(Duration.ofDays(30)), "test",
+                InteractionRecorded.review("SKU-KETTLE", "HOME", 1, "质量太差了，用了一天就坏了，太失望了", "zh", "o-old-" + customer));
+        kafka.publish(Topics.INTERACTIONS, old);
         // a happy review is stored with its sentiment and opens nothing
         kafka.publish(Topics.INTERACTIONS, EventEnvelope.of(customer, Instant.now(), "test",
                 InteractionRecorded.review("SKU-TEA", "TEA", 5, "Lovely tea, fast delivery, will buy again!", "en", null)));
 
-        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> CustomerText.count("customerId", customer)) == 3);
+        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> CustomerText.count("customerId", customer)) == 4);
         List<Complaint> opened = QuarkusTransaction.requiringNew().call(() -> Complaint.<Complaint>list("customerId", customer));
         assertThat(opened).hasSize(1);
         Complaint c = opened.get(0);
@@ -108,8 +112,12 @@ class FeedbackIntakeTest {
                 .containsExactly(ComplaintAudit.Action.FILED, ComplaintAudit.Action.ESCALATED, ComplaintAudit.Action.LINKED);
         assertThat(history).extracting(a -> a.actor).containsOnly(ComplaintAudit.SYSTEM);
 
-        List<EventEnvelope<?>> events = FeedbackEvents.of(kafka, customer, FeedbackEvents.atLeast(2, NegativeReviewDetected.class));
-        List<NegativeReviewDetected> negative = FeedbackEvents.payloads(events, NegativeReviewDetected.class);
+        List<EventEnvelope<?>> events = FeedbackEvents.of(kafka, customer, FeedbackEvents.atLeast(3, NegativeReviewDetected.class));
+        List<NegativeReviewDetected> all = FeedbackEvents.payloads(events, NegativeReviewDetected.class);
+        assertThat(all).hasSize(3);
+        assertThat(all).filteredOn(n -> old.eventId().equals(n.sourceEventId())).singleElement()
+                .satisfies(n -> assertThat(n.complaintId()).as("old news opens no complaint").isNull());
+        List<NegativeReviewDetected> negative = all.stream().filter(n -> !old.eventId().equals(n.sourceEventId())).toList();
         assertThat(negative).hasSize(2).allSatisfy(n -> {
             assertThat(n.complaintId()).isEqualTo(c.id);
             assertThat(n.source()).isEqualTo(ComplaintSource.REVIEW);
@@ -120,7 +128,7 @@ class FeedbackIntakeTest {
         assertThat(negative.get(0).rating()).isEqualTo(1);
 
         given().auth().oauth2(TestTokens.withRoles("support")).get("/customers/" + customer + "/feedback").then().statusCode(200)
-                .body("reviews.size()", equalTo(3))
+                .body("reviews.size()", equalTo(4))
                 .body("reviews.sentiment", hasItem("POSITIVE"))
                 .body("complaints.size()", equalTo(1))
                 .body("complaints[0].severity", equalTo("MAJOR"));
@@ -193,17 +201,23 @@ class FeedbackIntakeTest {
         kafka.publish(Topics.ORDERS, firstOrder);
         kafka.publish(Topics.ORDERS, firstOrder); // again: no second invitation
         // within the 90-day quiet period: no second NPS invitation
-        kafka.publish(Topics.ORDERS, TestEvents.orderCompleted(customer, "o-2-" + customer, "50.00", t.plus(Duration.ofDays(30))));
+        var secondOrder = TestEvents.orderCompleted(customer, "o-2-" + customer, "50.00", t.plus(Duration.ofDays(30)));
+        kafka.publish(Topics.ORDERS, secondOrder);
         var contact = EventEnvelope.of(customer, t.plus(Duration.ofDays(31)), "test",
                 InteractionRecorded.serviceContact(ServiceTouchpoint.DELIVERY, "o-2-" + customer, null, null));
         kafka.publish(Topics.INTERACTIONS, contact);
 
+        await().atMost(WAIT).until(() -> processedByInvitations(secondOrder.eventId().toString())
+                && processedByInvitations(contact.eventId().toString()));
         List<EventEnvelope<?>> events = FeedbackEvents.of(kafka, customer, FeedbackEvents.atLeast(2, SurveyInvitation.class));
         List<SurveyInvitation> invitations = FeedbackEvents.payloads(events, SurveyInvitation.class);
-        assertThat(invitations).extracting(SurveyInvitation::survey).containsExactly(SurveyKind.NPS, SurveyKind.CSAT);
-        assertThat(invitations.get(0).triggerEventId()).isEqualTo(firstOrder.eventId());
-        assertThat(invitations.get(1).touchpoint()).isEqualTo("DELIVERY");
-        assertThat(invitations.get(1).triggerEventId()).isEqualTo(contact.eventId());
+        // orders and interactions are two topics: their invitations come in either order
+        assertThat(invitations).extracting(SurveyInvitation::survey).containsExactlyInAnyOrder(SurveyKind.NPS, SurveyKind.CSAT);
+        SurveyInvitation nps = invitations.stream().filter(i -> i.survey() == SurveyKind.NPS).findFirst().orElseThrow();
+        SurveyInvitation csat = invitations.stream().filter(i -> i.survey() == SurveyKind.CSAT).findFirst().orElseThrow();
+        assertThat(nps.triggerEventId()).isEqualTo(firstOrder.eventId());
+        assertThat(csat.touchpoint()).isEqualTo("DELIVERY");
+        assertThat(csat.triggerEventId()).isEqualTo(contact.eventId());
 
         // a customer with an open complaint is not asked
         String unhappy = TestEvents.newCustomerId();

@@ -655,65 +655,6 @@ final class Phases {
     }
 
     // -----------------------------------------------------------------------------------------------------------------
-    @Command(name = "resolve-complaints", description = "Plays support: every unresolved complaint filed more than --older-than-days before --as-of is acknowledged and resolved through feedback-service's API.")
-    static final class ResolveComplaints implements Callable<Integer> {
-        @Option(names = "--base-url", required = true, description = "feedback-service")
-        String baseUrl;
-        @Option(names = "--token-file", required = true, description = "a support token")
-        Path tokenFile;
-        @Option(names = "--as-of", required = true)
-        Instant asOf;
-        @Option(names = "--older-than-days", defaultValue = "14")
-        int olderThanDays;
-
-        @Override
-        public Integer call() throws Exception {
-            String token = Files.readString(tokenFile).strip();
-            HttpClient client = http();
-            Instant cut = asOf.minus(Duration.ofDays(olderThanDays));
-            List<Long> due = new ArrayList<>();
-            long open = 0;
-            for (int page = 0; ; page++) {
-                JsonNode body = JSON.readTree(send(client, token, HttpRequest.newBuilder(URI.create(baseUrl
-                        + "/complaints?status=OPEN&size=200&page=" + page)).GET()));
-                for (JsonNode c : body.path("items")) {
-                    open++;
-                    if (Instant.parse(c.get("filedAt").asText()).isBefore(cut)) {
-                        due.add(c.get("id").asLong());
-                    }
-                }
-                if ((page + 1) * 200L >= body.path("total").asLong()) {
-                    break;
-                }
-            }
-            long start = System.nanoTime();
-            for (long id : due) {
-                send(client, token, HttpRequest.newBuilder(URI.create(baseUrl + "/complaints/" + id + "/acknowledge"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
-                send(client, token, HttpRequest.newBuilder(URI.create(baseUrl + "/complaints/" + id + "/resolve"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"rootCause\":\"OTHER\",\"note\":\"benchmark: resolved by simulated support\"}")));
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("open", open);
-            out.put("resolved", due.size());
-            out.put("left_open", open - due.size());
-            out.put("older_than_days", olderThanDays);
-            out.put("seconds", secondsSince(start));
-            result("resolve-complaints", out);
-            return 0;
-        }
-
-        private static String send(HttpClient client, String token, HttpRequest.Builder request) throws Exception {
-            HttpResponse<String> resp = client.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (resp.statusCode() / 100 != 2) {
-                throw new IllegalStateException(request.build().uri() + ": " + resp.statusCode() + " " + resp.body());
-            }
-            return resp.body();
-        }
-    }
-
     @Command(name = "churn-auc", description = "Reads every truth customer's profile (churn.probabilityAlive, last order) and computes the ROC AUCs for droppedOut.")
     static final class ChurnAuc implements Callable<Integer> {
         @Option(names = "--base-url", required = true)

@@ -23,7 +23,6 @@ import java.util.StringJoiner;
                 Phases.Checksum.class,
                 Phases.Evaluate.class,
                 Phases.Fit.class,
-                Phases.ResolveComplaints.class,
                 Phases.ChurnAuc.class,
                 ModelTimings.class,
                 org.openretention.segmentation.store.SeedProfiles.class
