@@ -1,5 +1,8 @@
 package org.openretention.feedback.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,6 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -44,6 +50,8 @@ public class ComplaintResource {
     Complaints complaints;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    ObjectMapper mapper;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -94,13 +102,15 @@ public class ComplaintResource {
 
     @POST
     @Path("{id}/acknowledge")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Record the first contact with the customer (OPEN or REOPENED → ACKNOWLEDGED)")
     @APIResponse(responseCode = "409", description = "The complaint is not OPEN or REOPENED")
     @APIResponse(responseCode = "200", description = "The complaint after the step, with its audit trail")
     @APIResponse(responseCode = "400", description = "The body is not valid JSON, or note is too long")
     @APIResponse(responseCode = "404", description = "No such complaint")
-    public ComplaintViews.ComplaintView acknowledge(@PathParam("id") long id, @Valid ComplaintRequests.Note body) {
-        return act(id, ComplaintStatus.Action.ACKNOWLEDGE, body, null);
+    public ComplaintViews.ComplaintView acknowledge(@PathParam("id") long id, @RequestBody(required = false, description = "Optional: {\"note\": \"...\"}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplaintRequests.Note.class))) String body) {
+        return act(id, ComplaintStatus.Action.ACKNOWLEDGE, note(body), null);
     }
 
     @POST
@@ -119,24 +129,28 @@ public class ComplaintResource {
 
     @POST
     @Path("{id}/close")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Close a resolved complaint (RESOLVED → CLOSED)")
     @APIResponse(responseCode = "409", description = "The complaint is not RESOLVED")
     @APIResponse(responseCode = "200", description = "The complaint after the step, with its audit trail")
     @APIResponse(responseCode = "400", description = "The body is not valid JSON, or note is too long")
     @APIResponse(responseCode = "404", description = "No such complaint")
-    public ComplaintViews.ComplaintView close(@PathParam("id") long id, @Valid ComplaintRequests.Note body) {
-        return act(id, ComplaintStatus.Action.CLOSE, body, null);
+    public ComplaintViews.ComplaintView close(@PathParam("id") long id, @RequestBody(required = false, description = "Optional: {\"note\": \"...\"}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplaintRequests.Note.class))) String body) {
+        return act(id, ComplaintStatus.Action.CLOSE, note(body), null);
     }
 
     @POST
     @Path("{id}/reopen")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Reopen a resolved or closed complaint (→ REOPENED, to be acknowledged again)")
     @APIResponse(responseCode = "409", description = "The complaint is not RESOLVED or CLOSED")
     @APIResponse(responseCode = "200", description = "The complaint after the step, with its audit trail")
     @APIResponse(responseCode = "400", description = "The body is not valid JSON, or note is too long")
     @APIResponse(responseCode = "404", description = "No such complaint")
-    public ComplaintViews.ComplaintView reopen(@PathParam("id") long id, @Valid ComplaintRequests.Note body) {
-        return act(id, ComplaintStatus.Action.REOPEN, body, null);
+    public ComplaintViews.ComplaintView reopen(@PathParam("id") long id, @RequestBody(required = false, description = "Optional: {\"note\": \"...\"}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplaintRequests.Note.class))) String body) {
+        return act(id, ComplaintStatus.Action.REOPEN, note(body), null);
     }
 
     @POST
@@ -150,6 +164,30 @@ public class ComplaintResource {
     public ComplaintViews.ComplaintView regrade(@PathParam("id") long id, @NotNull @Valid ComplaintRequests.Regrade body) {
         complaints.regrade(id, parse("severity", body.severity(), ComplaintSeverity.class), body.reason().strip(), actor());
         return view(id);
+    }
+
+    /**
+     * The optional body of a step: nothing at all, or {@code {"note": "..."}} (at most 2,000 characters). Read by hand so
+     * that a step can be posted without a body or a content type, as {@code curl -X POST} does.
+     */
+    private ComplaintRequests.Note note(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        JsonNode json;
+        try {
+            json = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.invalidField("note", "the body must be a JSON object such as {\"note\": \"called back\"}");
+        }
+        if (json == null || !json.isObject() || (json.has("note") && !json.get("note").isNull() && !json.get("note").isTextual())) {
+            throw ProblemException.invalidField("note", "must be a string, in a JSON object such as {\"note\": \"called back\"}");
+        }
+        String note = json.path("note").isTextual() ? json.get("note").asText() : null;
+        if (note != null && note.length() > 2000) {
+            throw ProblemException.invalidField("note", "must be at most 2,000 characters");
+        }
+        return new ComplaintRequests.Note(note);
     }
 
     private ComplaintViews.ComplaintView act(long id, ComplaintStatus.Action action, ComplaintRequests.Note body, Complaints.Resolution resolution) {

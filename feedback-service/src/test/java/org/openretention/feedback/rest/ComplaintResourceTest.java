@@ -105,7 +105,13 @@ class ComplaintResourceTest {
                 .body("rootCause", equalTo("LOGISTICS"))
                 .body("compensation.kind", equalTo("POINTS"))
                 .body("compensation.points", equalTo(500));
-        step(id, "close", Map.of()).statusCode(200).body("status", equalTo("CLOSED"));
+        // a step without a body or a content type, as `curl -X POST` sends it; a bad note is a 400 naming it
+        given().auth().oauth2(TestTokens.withRoles("support")).post("/complaints/" + id + "/close").then().statusCode(200)
+                .body("status", equalTo("CLOSED"));
+        given().auth().oauth2(TestTokens.withRoles("support")).contentType(ContentType.JSON).body("{\"note\": 42}")
+                .post("/complaints/" + id + "/reopen").then().statusCode(400).body("errors.field", hasItem("note"));
+        given().auth().oauth2(TestTokens.withRoles("support")).contentType(ContentType.JSON).body(Map.of("note", "x".repeat(2001)))
+                .post("/complaints/" + id + "/reopen").then().statusCode(400).body("errors.field", hasItem("note"));
         step(id, "reopen", Map.of("note", "the customer wrote again")).statusCode(200).body("status", equalTo("REOPENED"));
         step(id, "acknowledge", Map.of()).statusCode(200)
                 .body("status", equalTo("ACKNOWLEDGED"))
