@@ -61,34 +61,63 @@ public class SurveyResource {
     @GET
     @Path("metrics/nps")
     @RolesAllowed({Roles.MARKETING, Roles.SUPPORT})
-    @Operation(summary = "NPS with its 95 % interval, by day, week or month of the shop's calendar, or over the whole span")
+    @Operation(summary = "NPS with its 95 % interval, by day, week or month of the shop's calendar, by the customers' lifecycle stage or loyalty tier when they answered, or over the whole span")
     @APIResponse(responseCode = "200", description = "The groups, oldest first; a group has answers")
-    @APIResponse(responseCode = "400", description = "from or to is not yyyy-MM-dd, to is before from, or groupBy is not day, week, month or none")
+    @APIResponse(responseCode = "400", description = "from or to is not yyyy-MM-dd, to is before from, or groupBy is not day, week, month, stage, tier or none")
     public SurveyViews.NpsReport npsReport(
             @Parameter(description = "First day, yyyy-MM-dd in the shop's zone (default: 29 days before to)") @QueryParam("from") String from,
             @Parameter(description = "Last day, included (default: today)") @QueryParam("to") String to,
-            @Parameter(description = "day, week, month or none (default: none)") @QueryParam("groupBy") String groupBy) {
+            @Parameter(description = "day, week, month, stage, tier or none (default: none)") @QueryParam("groupBy") String groupBy) {
         Span span = span(from, to);
-        Surveys.Period period = period(groupBy);
-        return new SurveyViews.NpsReport(span.from(), span.to(), period,
-                surveys.nps(span.from(), span.to(), period).stream().map(SurveyViews.NpsRow::of).toList());
+        Grouping g = grouping(groupBy, false);
+        return new SurveyViews.NpsReport(span.from(), span.to(), g.period(), g.by(),
+                surveys.nps(span.from(), span.to(), g.period(), g.by()).stream().map(n -> SurveyViews.NpsRow.of(n, g.by())).toList());
     }
 
     @GET
     @Path("metrics/csat")
     @RolesAllowed({Roles.MARKETING, Roles.SUPPORT})
-    @Operation(summary = "CSAT with its 95 % interval, by day, week or month of the shop's calendar or over the whole span, and by touchpoint when asked")
+    @Operation(summary = "CSAT with its 95 % interval, by day, week or month of the shop's calendar, by touchpoint, by the customers' lifecycle stage or loyalty tier when they answered, or over the whole span")
     @APIResponse(responseCode = "200", description = "The groups, oldest first; a group has answers")
-    @APIResponse(responseCode = "400", description = "from or to is not yyyy-MM-dd, to is before from, or groupBy is not day, week, month, none or touchpoint")
+    @APIResponse(responseCode = "400", description = "from or to is not yyyy-MM-dd, to is before from, or groupBy is not day, week, month, touchpoint, stage, tier or none")
     public SurveyViews.CsatReport csatReport(
             @Parameter(description = "First day, yyyy-MM-dd in the shop's zone (default: 29 days before to)") @QueryParam("from") String from,
             @Parameter(description = "Last day, included (default: today)") @QueryParam("to") String to,
-            @Parameter(description = "day, week, month, none or touchpoint (default: none)") @QueryParam("groupBy") String groupBy) {
+            @Parameter(description = "day, week, month, touchpoint, stage, tier or none (default: none)") @QueryParam("groupBy") String groupBy) {
         Span span = span(from, to);
-        boolean byTouchpoint = "touchpoint".equalsIgnoreCase(groupBy == null ? "" : groupBy.strip());
-        Surveys.Period period = byTouchpoint ? Surveys.Period.NONE : period(groupBy);
-        return new SurveyViews.CsatReport(span.from(), span.to(), period, byTouchpoint,
-                surveys.csat(span.from(), span.to(), period, byTouchpoint).stream().map(SurveyViews.CsatRow::of).toList());
+        Grouping g = grouping(groupBy, true);
+        return new SurveyViews.CsatReport(span.from(), span.to(), g.period(), g.by() == Surveys.Dimension.TOUCHPOINT, g.by(),
+                surveys.csat(span.from(), span.to(), g.period(), g.by()).stream().map(c -> SurveyViews.CsatRow.of(c, g.by())).toList());
+    }
+
+    /** A report's grouping: a period of the calendar, or one other dimension over the whole span. */
+    private record Grouping(Surveys.Period period, Surveys.Dimension by) {
+    }
+
+    private static Grouping grouping(String value, boolean csat) {
+        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        switch (v) {
+            case "stage" -> {
+                return new Grouping(Surveys.Period.NONE, Surveys.Dimension.STAGE);
+            }
+            case "tier" -> {
+                return new Grouping(Surveys.Period.NONE, Surveys.Dimension.TIER);
+            }
+            case "touchpoint" -> {
+                if (csat) {
+                    return new Grouping(Surveys.Period.NONE, Surveys.Dimension.TOUCHPOINT);
+                }
+            }
+            default -> {
+                try {
+                    return new Grouping(v.isEmpty() ? Surveys.Period.NONE : Surveys.Period.valueOf(v.toUpperCase(Locale.ROOT)), Surveys.Dimension.NONE);
+                } catch (IllegalArgumentException e) {
+                    // below
+                }
+            }
+        }
+        throw ProblemException.invalidField("groupBy", "must be day, week, month, " + (csat ? "touchpoint, " : "") + "stage, tier or none, not '"
+                + value + "'");
     }
 
     /** The days a report covers, both included. */
@@ -103,17 +132,6 @@ public class SurveyResource {
             throw ProblemException.invalidField("to", "must not be before from (" + start + ")");
         }
         return new Span(start, end);
-    }
-
-    private static Surveys.Period period(String value) {
-        if (value == null || value.isBlank()) {
-            return Surveys.Period.NONE;
-        }
-        try {
-            return Surveys.Period.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("groupBy", "must be day, week, month or none, not '" + value + "'");
-        }
     }
 
     static LocalDate date(String parameter, String value, LocalDate otherwise) {

@@ -27,27 +27,35 @@ public final class SurveyViews {
     }
 
     @Schema(name = "NpsReport")
-    public record NpsReport(LocalDate from, LocalDate to, Surveys.Period groupBy, List<NpsRow> groups) {
+    public record NpsReport(LocalDate from, LocalDate to, Surveys.Period groupBy,
+                            @Schema(description = "STAGE or TIER when grouped by the customer's lifecycle stage or tier, else NONE") Surveys.Dimension by,
+                            List<NpsRow> groups) {
     }
 
     @Schema(name = "NpsGroup", description = "nps, low and high are null for a group without answers")
     public record NpsRow(@Schema(description = "First day of the period; absent when not grouped by time") LocalDate period,
+                         @Schema(description = "By stage: the customer's lifecycle stage when they answered (null: not known yet)") String lifecycleStage,
+                         @Schema(description = "By tier: the customer's loyalty tier when they answered (null: not known yet)") String tier,
                          long answers, long promoters, long passives, long detractors, Double nps, Double low, Double high) {
-        static NpsRow of(Surveys.NpsGroup g) {
+        static NpsRow of(Surveys.NpsGroup g, Surveys.Dimension by) {
             var n = g.nps();
-            return new NpsRow(g.from(), n.answers(), n.promoters(), n.passives(), n.detractors(), n.nps(), n.low(), n.high());
+            return new NpsRow(g.from(), by == Surveys.Dimension.STAGE ? g.value() : null, by == Surveys.Dimension.TIER ? g.value() : null,
+                    n.answers(), n.promoters(), n.passives(), n.detractors(), n.nps(), n.low(), n.high());
         }
     }
 
     @Schema(name = "CsatReport")
-    public record CsatReport(LocalDate from, LocalDate to, Surveys.Period groupBy, boolean byTouchpoint, List<CsatRow> groups) {
+    public record CsatReport(LocalDate from, LocalDate to, Surveys.Period groupBy, boolean byTouchpoint,
+                             @Schema(description = "TOUCHPOINT, STAGE or TIER, else NONE") Surveys.Dimension by, List<CsatRow> groups) {
     }
 
     @Schema(name = "CsatGroup")
-    public record CsatRow(LocalDate period, String touchpoint, long answers, long satisfied, Double csat, Double low, Double high) {
-        static CsatRow of(Surveys.CsatGroup g) {
+    public record CsatRow(LocalDate period, String touchpoint, String lifecycleStage, String tier, long answers, long satisfied, Double csat,
+                          Double low, Double high) {
+        static CsatRow of(Surveys.CsatGroup g, Surveys.Dimension by) {
             var c = g.csat();
-            return new CsatRow(g.from(), g.touchpoint(), c.answers(), c.satisfied(), c.csat(), c.low(), c.high());
+            return new CsatRow(g.from(), by == Surveys.Dimension.TOUCHPOINT ? g.value() : null, by == Surveys.Dimension.STAGE ? g.value() : null,
+                    by == Surveys.Dimension.TIER ? g.value() : null, c.answers(), c.satisfied(), c.csat(), c.low(), c.high());
         }
     }
 }

@@ -17,6 +17,7 @@ import org.openretention.events.feedback.SentimentLabel;
 import org.openretention.feedback.config.FeedbackConfig;
 import org.openretention.feedback.sentiment.Sentiment;
 import org.openretention.feedback.sentiment.SentimentAnalyzer;
+import org.openretention.feedback.store.CustomerContext;
 import org.openretention.feedback.store.SurveyResponse;
 import org.openretention.feedback.survey.SurveyStatistics;
 import org.openretention.platform.messaging.Outbox;
@@ -38,12 +39,29 @@ public class Surveys {
     /** How a report groups answers: by the shop's calendar, or not at all. */
     public enum Period { DAY, WEEK, MONTH, NONE }
 
-    /** One group of NPS answers: {@code from} is the first day of its period (null with {@link Period#NONE}). */
-    public record NpsGroup(LocalDate from, SurveyStatistics.Nps nps) {
+    /**
+     * What else a report groups answers by: the touchpoint (CSAT), or the customer's lifecycle stage or loyalty tier
+     * when they answered; {@code NONE}: nothing else.
+     */
+    public enum Dimension {
+        NONE("CAST(NULL AS varchar)"), TOUCHPOINT("touchpoint"), STAGE("lifecycle_stage"), TIER("tier");
+
+        private final String column;
+
+        Dimension(String column) {
+            this.column = column;
+        }
     }
 
-    /** One group of CSAT answers, by period and, when asked, touchpoint. */
-    public record CsatGroup(LocalDate from, String touchpoint, SurveyStatistics.Csat csat) {
+    /**
+     * One group of NPS answers: {@code from} is the first day of its period (null with {@link Period#NONE}); {@code value}
+     * the group's stage or tier (null when not grouped so, or for answers of customers nothing was known of).
+     */
+    public record NpsGroup(LocalDate from, String value, SurveyStatistics.Nps nps) {
+    }
+
+    /** One group of CSAT answers, by period and, when asked, touchpoint, stage or tier ({@code value}). */
+    public record CsatGroup(LocalDate from, String value, SurveyStatistics.Csat csat) {
     }
 
     @Inject
@@ -108,6 +126,11 @@ public class Surveys {
         r.orderId = orderId;
         r.recordedAt = clock.instant();
         r.answeredAt = answeredAt == null ? r.recordedAt : answeredAt;
+        CustomerContext context = CustomerContext.findById(customerId);
+        if (context != null) {
+            r.lifecycleStage = context.lifecycleStage;
+            r.tier = context.tier;
+        }
         Sentiment s = null;
         if (comment != null && !comment.isBlank()) {
             r.comment = comment;
@@ -134,29 +157,34 @@ public class Surveys {
         outbox.publish(Topics.FEEDBACK_EVENTS, EventEnvelope.of(r.customerId, r.answeredAt, config.eventSource(), payload));
     }
 
-    /** NPS of the answers given from {@code from} to {@code to} (days in the shop's zone, both included), by period. */
+    /**
+     * NPS of the answers given from {@code from} to {@code to} (days in the shop's zone, both included), by period and
+     * {@code by} (stage or tier; not touchpoint, which NPS does not have).
+     */
     @Transactional
-    public List<NpsGroup> nps(LocalDate from, LocalDate to, Period period) {
+    public List<NpsGroup> nps(LocalDate from, LocalDate to, Period period, Dimension by) {
+        if (by == Dimension.TOUCHPOINT) {
+            throw new IllegalArgumentException("NPS answers have no touchpoint");
+        }
         List<NpsGroup> groups = new ArrayList<>();
         for (Object[] row : rows("""
-                SELECT {bucket}, count(*) FILTER (WHERE category = 'PROMOTER'), count(*) FILTER (WHERE category = 'PASSIVE'),
+                SELECT {bucket}, {dimension}, count(*) FILTER (WHERE category = 'PROMOTER'), count(*) FILTER (WHERE category = 'PASSIVE'),
                        count(*) FILTER (WHERE category = 'DETRACTOR')
                 FROM survey_response WHERE kind = 'NPS' AND answered_at >= :from AND answered_at < :to
-                GROUP BY 1 ORDER BY 1""", period, from, to)) {
-            groups.add(new NpsGroup(day(row[0]), SurveyStatistics.nps(count(row[1]), count(row[2]), count(row[3]))));
+                GROUP BY 1, 2 ORDER BY 1, 2""".replace("{dimension}", by.column), period, from, to)) {
+            groups.add(new NpsGroup(day(row[0]), (String) row[1], SurveyStatistics.nps(count(row[2]), count(row[3]), count(row[4]))));
         }
         return groups;
     }
 
-    /** CSAT likewise, by period and, when {@code byTouchpoint}, touchpoint. */
+    /** CSAT likewise, by period and touchpoint, stage or tier. */
     @Transactional
-    public List<CsatGroup> csat(LocalDate from, LocalDate to, Period period, boolean byTouchpoint) {
+    public List<CsatGroup> csat(LocalDate from, LocalDate to, Period period, Dimension by) {
         List<CsatGroup> groups = new ArrayList<>();
-        String touchpoint = byTouchpoint ? "touchpoint" : "CAST(NULL AS varchar)";
         for (Object[] row : rows("""
-                SELECT {bucket}, {touchpoint}, count(*), count(*) FILTER (WHERE satisfied)
+                SELECT {bucket}, {dimension}, count(*), count(*) FILTER (WHERE satisfied)
                 FROM survey_response WHERE kind = 'CSAT' AND answered_at >= :from AND answered_at < :to
-                GROUP BY 1, 2 ORDER BY 1, 2""".replace("{touchpoint}", touchpoint), period, from, to)) {
+                GROUP BY 1, 2 ORDER BY 1, 2""".replace("{dimension}", by.column), period, from, to)) {
             groups.add(new CsatGroup(day(row[0]), (String) row[1], SurveyStatistics.csat(count(row[2]), count(row[3]))));
         }
         return groups;

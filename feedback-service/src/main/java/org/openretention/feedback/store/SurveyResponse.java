@@ -46,6 +46,11 @@ public class SurveyResponse extends PanacheEntityBase {
     public SentimentLabel commentSentiment;
     @Column(name = "comment_score")
     public Double commentScore;
+    /** The customer's lifecycle stage when they answered (customer_context), if known. */
+    @Column(name = "lifecycle_stage")
+    public String lifecycleStage;
+    /** The customer's loyalty tier when they answered, if known. */
+    public String tier;
     @Column(name = "answered_at", nullable = false)
     public Instant answeredAt;
     @Column(name = "recorded_at", nullable = false)

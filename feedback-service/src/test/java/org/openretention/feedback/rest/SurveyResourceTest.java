@@ -1,10 +1,12 @@
 package org.openretention.feedback.rest;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.openretention.feedback.store.CustomerContext;
 import org.openretention.testkit.PlatformTestResources;
 import org.openretention.testkit.TestEvents;
 import org.openretention.testkit.TestTokens;
@@ -81,6 +83,49 @@ class SurveyResourceTest {
         assertThat(report.getList("groups.touchpoint", String.class)).containsExactly("DELIVERY", "SUPPORT");
         assertThat(report.getDouble("groups[0].csat")).isCloseTo(200.0 / 3, within(1e-4));
         assertThat(report.getInt("groups[1].satisfied")).isEqualTo(1);
+    }
+
+    @Test
+    void answersAreReportedByTheCustomersStageAndTierWhenTheyAnswered() {
+        String vip = TestEvents.newCustomerId();
+        String newcomer = TestEvents.newCustomerId();
+        // what segment-events and loyalty-events said of them (ContextIntake keeps it; FeedbackIntakeTest covers the intake)
+        QuarkusTransaction.requiringNew().run(() -> {
+            context(vip, "HIGH_NET_WORTH", "GOLD");
+            context(newcomer, "NEW", null);
+        });
+        post("/surveys/nps", answer(vip, 10, "2032-07-02T10:00:00Z")).statusCode(201);
+        post("/surveys/nps", answer(vip, 3, "2032-07-03T10:00:00Z")).statusCode(201);
+        post("/surveys/nps", answer(newcomer, 9, "2032-07-03T11:00:00Z")).statusCode(201);
+        post("/surveys/nps", answer(TestEvents.newCustomerId(), 7, "2032-07-04T10:00:00Z")).statusCode(201); // nothing known of them
+
+        JsonPath byStage = given().auth().oauth2(TestTokens.withRoles("marketing")).queryParam("from", "2032-07-01")
+                .queryParam("to", "2032-07-31").queryParam("groupBy", "stage").get("/metrics/nps").then().statusCode(200)
+                .body("by", equalTo("STAGE")).extract().jsonPath();
+        assertThat(byStage.getList("groups.lifecycleStage", String.class)).containsExactly("HIGH_NET_WORTH", "NEW", null);
+        assertThat(byStage.getInt("groups[0].answers")).isEqualTo(2);
+        assertThat(byStage.getDouble("groups[0].nps")).isEqualTo(0.0);
+        assertThat(byStage.getDouble("groups[1].nps")).isEqualTo(100.0);
+        JsonPath byTier = given().auth().oauth2(TestTokens.withRoles("marketing")).queryParam("from", "2032-07-01")
+                .queryParam("to", "2032-07-31").queryParam("groupBy", "tier").get("/metrics/nps").then().statusCode(200).extract().jsonPath();
+        assertThat(byTier.getList("groups.tier", String.class)).containsExactly("GOLD", null);
+        assertThat(byTier.getList("groups.answers", Integer.class)).containsExactly(2, 2);
+        given().auth().oauth2(TestTokens.withRoles("marketing")).queryParam("groupBy", "touchpoint").get("/metrics/nps")
+                .then().statusCode(400).body("errors.field", hasItem("groupBy"));
+    }
+
+    private static void context(String customer, String stage, String tier) {
+        CustomerContext c = new CustomerContext();
+        c.customerId = customer;
+        c.lifecycleStage = stage;
+        c.stageAt = java.time.Instant.parse("2032-06-01T00:00:00Z");
+        c.tier = tier;
+        c.tierAt = tier == null ? null : c.stageAt;
+        c.persist();
+    }
+
+    private static Map<String, Object> answer(String customer, int score, String at) {
+        return new HashMap<>(Map.of("customerId", customer, "score", score, "answeredAt", at));
     }
 
     @Test
