@@ -95,6 +95,15 @@ public final class Lexicon {
         return null;
     }
 
+    /**
+     * Whether {@code word} is an entry of any list as written (a sentiment, negator, degree, contrast or aspect word), not
+     * through its forms.
+     */
+    boolean listed(String word) {
+        return weights.containsKey(word) || negators.contains(word) || degrees.containsKey(word) || contrasts.contains(word)
+                || aspects.containsKey(word);
+    }
+
     boolean negator(String word) {
         return negators.contains(word);
     }

@@ -165,7 +165,7 @@ public final class SentimentAnalyzer {
         for (String part : CLAUSE_END.split(text)) {
             List<String> current = new ArrayList<>();
             boolean afterContrast = false;
-            for (String word : words(part)) {
+            for (String word : joinListed(words(part))) {
                 if (lexicon.contrast(word)) {
                     if (!current.isEmpty()) {
                         clauses.add(new Clause(current, afterContrast));
@@ -184,6 +184,44 @@ public final class SentimentAnalyzer {
             }
         }
         return clauses;
+    }
+
+    /**
+     * The segmenter's tokens with the listed entries it split put back together: smartcn keeps a word whole only when its
+     * own dictionary has it, so a listed word it does not know ("给力", "差评", "不满意") comes out in pieces and would
+     * never match. At each position the longest run of up to {@value #JOIN_TOKENS} consecutive Chinese tokens (at most
+     * {@value #JOIN_CHARS} characters) that is a listed entry becomes one word; otherwise the token stays as it is.
+     */
+    List<String> joinListed(List<String> tokens) {
+        List<String> joined = new ArrayList<>(tokens.size());
+        int i = 0;
+        while (i < tokens.size()) {
+            int take = 1;
+            String word = tokens.get(i);
+            if (han(word)) {
+                StringBuilder run = new StringBuilder(word);
+                for (int k = 1; k < JOIN_TOKENS && i + k < tokens.size() && han(tokens.get(i + k)); k++) {
+                    run.append(tokens.get(i + k));
+                    if (run.length() > JOIN_CHARS) {
+                        break;
+                    }
+                    if (lexicon.listed(run.toString())) {
+                        take = k + 1;
+                        word = run.toString();
+                    }
+                }
+            }
+            joined.add(word);
+            i += take;
+        }
+        return joined;
+    }
+
+    private static final int JOIN_TOKENS = 4;
+    private static final int JOIN_CHARS = 6;
+
+    private static boolean han(String token) {
+        return !token.isEmpty() && Character.UnicodeScript.of(token.codePointAt(0)) == Character.UnicodeScript.HAN;
     }
 
     /** The words of a clause: Chinese runs segmented by Lucene's smart Chinese tokenizer, the rest split at letters. */

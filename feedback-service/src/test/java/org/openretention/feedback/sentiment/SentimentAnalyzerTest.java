@@ -103,6 +103,21 @@ class SentimentAnalyzerTest {
     }
 
     @Test
+    void listedWordsTheSegmenterSplitsArePutBackTogether() {
+        // smartcn's dictionary has none of these: it cuts them into pieces, which alone are not (or differently) listed
+        for (String word : java.util.List.of("给力", "差评", "回购")) {
+            assertThat(SentimentAnalyzer.words("物流" + word)).as("the segmenter splits %s", word).doesNotContain(word);
+            assertThat(ANALYZER.joinListed(SentimentAnalyzer.words("物流" + word))).as("rejoined").contains(word);
+        }
+        assertThat(of("物流给力").label()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(of("果断差评").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(of("还会回购").label()).isEqualTo(SentimentLabel.POSITIVE);
+        // tokens that make no listed entry stay as they were
+        assertThat(ANALYZER.joinListed(java.util.List.of("今天", "天气"))).containsExactly("今天", "天气");
+        assertThat(ANALYZER.joinListed(java.util.List.of("not", "good"))).containsExactly("not", "good");
+    }
+
+    @Test
     void scoresStayWithinMinusOneAndOne() {
         String furious = "垃圾垃圾垃圾，骗子，假货，差评！！！ worst scam ever 😡😡😡";
         assertThat(of(furious).score()).isBetween(-1.0, -0.95);
