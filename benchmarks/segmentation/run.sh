@@ -438,6 +438,7 @@ echo "sim RESULT phase=simulate customers=$CUSTOMERS days=$DAYS now=$NOW seed=$S
 # ---- 3. intake runs
 for r in $(seq 1 "$RUNS"); do
     info "intake run $r/$RUNS: $EVENTS events"
+    stop_feedback   # its consumer groups must go before the topics are reset
     fresh_db
     record "run$r" reset-kafka --bootstrap "$BOOT" --partitions "$PARTITIONS"
     load_note "publish run $r"
