@@ -1,10 +1,10 @@
 package org.openretention.feedback.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.openretention.feedback.sentiment.Aspect;
+import org.openretention.events.feedback.FeedbackAspect;
+import org.openretention.events.feedback.SentimentLabel;
 import org.openretention.feedback.sentiment.Language;
 import org.openretention.feedback.sentiment.Sentiment;
-import org.openretention.feedback.sentiment.SentimentLabel;
 
 import java.util.List;
 
@@ -17,7 +17,7 @@ public record SentimentView(
         @Schema(description = "The aspects the text names, each with the sentiment of the clauses that name it") List<AspectView> aspects) {
 
     @Schema(name = "AspectSentiment")
-    public record AspectView(Aspect aspect, SentimentLabel label, double score) {
+    public record AspectView(FeedbackAspect aspect, SentimentLabel label, double score) {
     }
 
     static SentimentView of(Sentiment s) {

@@ -1,10 +1,10 @@
 package org.openretention.feedback.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.openretention.feedback.sentiment.SentimentLabel;
+import org.openretention.events.feedback.NpsCategory;
+import org.openretention.events.feedback.SentimentLabel;
 import org.openretention.feedback.service.Surveys;
 import org.openretention.feedback.store.SurveyResponse;
-import org.openretention.events.feedback.NpsCategory;
 
 import java.time.Instant;
 import java.time.LocalDate;

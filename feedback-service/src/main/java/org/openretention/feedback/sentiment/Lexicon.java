@@ -1,5 +1,6 @@
 package org.openretention.feedback.sentiment;
 
+import org.openretention.events.feedback.FeedbackAspect;
 import org.openretention.feedback.text.WordLists;
 
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class Lexicon {
     private final Set<String> negators = new HashSet<>();
     private final Map<String, Double> degrees = new HashMap<>();
     private final Set<String> contrasts = new HashSet<>();
-    private final Map<String, Aspect> aspects = new HashMap<>();
+    private final Map<String, FeedbackAspect> aspects = new HashMap<>();
     /** Longest first, so that ":-)" is found before ":)". */
     private final Map<String, Double> emoticons = new LinkedHashMap<>();
 
@@ -41,7 +42,7 @@ public final class Lexicon {
         rows("negators.tsv", 1).forEach(row -> lexicon.negators.add(key(row[0])));
         rows("degrees.tsv", 2).forEach(row -> lexicon.degrees.put(key(row[0]), number("degrees.tsv", row[1])));
         rows("contrasts.tsv", 1).forEach(row -> lexicon.contrasts.add(key(row[0])));
-        rows("aspects.tsv", 2).forEach(row -> lexicon.aspects.put(key(row[1]), Aspect.valueOf(row[0])));
+        rows("aspects.tsv", 2).forEach(row -> lexicon.aspects.put(key(row[1]), FeedbackAspect.valueOf(row[0])));
         List<String[]> emoticons = new ArrayList<>(rows("emoticons.tsv", 2));
         emoticons.sort(Comparator.comparingInt((String[] row) -> row[0].length()).reversed());
         emoticons.forEach(row -> lexicon.emoticons.put(row[0], number("emoticons.tsv", row[1])));
@@ -117,7 +118,7 @@ public final class Lexicon {
         return contrasts.contains(word);
     }
 
-    Aspect aspect(String word) {
+    FeedbackAspect aspect(String word) {
         return aspects.get(word);
     }
 
@@ -126,8 +127,8 @@ public final class Lexicon {
     }
 
     /** Aspects by their words, for documentation and tests. */
-    Map<Aspect, List<String>> aspectWords() {
-        Map<Aspect, List<String>> byAspect = new EnumMap<>(Aspect.class);
+    Map<FeedbackAspect, List<String>> aspectWords() {
+        Map<FeedbackAspect, List<String>> byAspect = new EnumMap<>(FeedbackAspect.class);
         aspects.forEach((word, aspect) -> byAspect.computeIfAbsent(aspect, a -> new ArrayList<>()).add(word));
         return byAspect;
     }

@@ -1,5 +1,8 @@
 package org.openretention.feedback.sentiment;
 
+import org.openretention.events.feedback.FeedbackAspect;
+import org.openretention.events.feedback.SentimentLabel;
+
 import java.util.List;
 
 /**
@@ -9,7 +12,7 @@ import java.util.List;
  * @param score    from -1 (very negative) to 1 (very positive); 0 when nothing in the text carries sentiment
  * @param language what the text is written in
  * @param aspects  the aspects the text talks about, each with the sentiment of the clauses that mention it, in the
- *                 order of {@link Aspect}
+ *                 order of {@link FeedbackAspect}
  */
 public record Sentiment(SentimentLabel label, double score, Language language, List<AspectSentiment> aspects) {
 
@@ -21,6 +24,6 @@ public record Sentiment(SentimentLabel label, double score, Language language, L
     }
 
     /** One aspect a text talks about and how. */
-    public record AspectSentiment(Aspect aspect, SentimentLabel label, double score) {
+    public record AspectSentiment(FeedbackAspect aspect, SentimentLabel label, double score) {
     }
 }

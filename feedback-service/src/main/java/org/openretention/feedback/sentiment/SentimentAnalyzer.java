@@ -3,6 +3,8 @@ package org.openretention.feedback.sentiment;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.openretention.events.feedback.FeedbackAspect;
+import org.openretention.events.feedback.SentimentLabel;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -60,6 +62,11 @@ public final class SentimentAnalyzer {
         this.lexicon = lexicon;
     }
 
+    /** The label of a score in [-1, 1]: beyond ±{@value #NEUTRAL_BAND} it has a polarity. */
+    static SentimentLabel label(double score) {
+        return score > NEUTRAL_BAND ? SentimentLabel.POSITIVE : score < -NEUTRAL_BAND ? SentimentLabel.NEGATIVE : SentimentLabel.NEUTRAL;
+    }
+
     public Sentiment analyze(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("text must not be blank");
@@ -87,7 +94,7 @@ public final class SentimentAnalyzer {
 
         List<Clause> clauses = clauses(rest);
         double total = 0;
-        Map<Aspect, Double> aspectTotals = new EnumMap<>(Aspect.class);
+        Map<FeedbackAspect, Double> aspectTotals = new EnumMap<>(FeedbackAspect.class);
         List<Double> scores = new ArrayList<>();
         for (Clause clause : clauses) {
             if (clause.afterContrast()) {
@@ -99,14 +106,14 @@ public final class SentimentAnalyzer {
         }
         for (int i = 0; i < clauses.size(); i++) {
             total += scores.get(i);
-            Set<Aspect> named = EnumSet.noneOf(Aspect.class);
+            Set<FeedbackAspect> named = EnumSet.noneOf(FeedbackAspect.class);
             for (String word : clauses.get(i).words()) {
-                Aspect aspect = lexicon.aspect(word);
+                FeedbackAspect aspect = lexicon.aspect(word);
                 if (aspect != null) {
                     named.add(aspect);
                 }
             }
-            for (Aspect aspect : named) {
+            for (FeedbackAspect aspect : named) {
                 aspectTotals.merge(aspect, scores.get(i), Double::sum);
             }
         }
@@ -117,9 +124,9 @@ public final class SentimentAnalyzer {
         List<Sentiment.AspectSentiment> aspects = new ArrayList<>();
         aspectTotals.forEach((aspect, sum) -> {
             double s = normalise(sum);
-            aspects.add(new Sentiment.AspectSentiment(aspect, SentimentLabel.of(s), s));
+            aspects.add(new Sentiment.AspectSentiment(aspect, SentimentAnalyzer.label(s), s));
         });
-        return new Sentiment(SentimentLabel.of(score), score, language, aspects);
+        return new Sentiment(SentimentAnalyzer.label(score), score, language, aspects);
     }
 
     /** The sum of a clause's sentiment words, each with the negators and degree words before it. */

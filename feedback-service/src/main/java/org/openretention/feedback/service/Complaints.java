@@ -316,7 +316,7 @@ public class Complaints {
     static Set<FeedbackAspect> aspects(Sentiment read) {
         Set<FeedbackAspect> aspects = EnumSet.noneOf(FeedbackAspect.class);
         for (Sentiment.AspectSentiment a : read.aspects()) {
-            aspects.add(FeedbackAspect.valueOf(a.aspect().name()));
+            aspects.add(a.aspect());
         }
         return aspects;
     }

@@ -7,7 +7,6 @@ import org.openretention.events.EventEnvelope;
 import org.openretention.events.Topics;
 import org.openretention.events.feedback.AspectSentiment;
 import org.openretention.events.feedback.ComplaintSource;
-import org.openretention.events.feedback.FeedbackAspect;
 import org.openretention.events.feedback.NegativeReviewDetected;
 import org.openretention.feedback.config.FeedbackConfig;
 import org.openretention.feedback.sentiment.Sentiment;
@@ -58,8 +57,7 @@ public class NegativeTexts {
             complaintId = c.id;
         }
         List<AspectSentiment> aspects = t.sentiment().aspects().stream()
-                .map(a -> new AspectSentiment(FeedbackAspect.valueOf(a.aspect().name()),
-                        org.openretention.events.feedback.SentimentLabel.valueOf(a.label().name()), a.score()))
+                .map(a -> new AspectSentiment(a.aspect(), a.label(), a.score()))
                 .toList();
         outbox.publish(Topics.FEEDBACK_EVENTS, EventEnvelope.of(t.customerId(), t.writtenAt(), config.eventSource(),
                 new NegativeReviewDetected(t.source(), t.sourceEventId(), t.sku(), t.orderId(), t.rating(), Math.min(0, score),

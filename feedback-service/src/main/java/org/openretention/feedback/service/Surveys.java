@@ -89,7 +89,7 @@ public class Surveys {
         SurveyResponse r = a.response();
         r.category = NpsCategory.of(score);
         r.persist();
-        SentimentLabel label = label(r);
+        SentimentLabel label = r.commentSentiment;
         publish(r, new NpsRecorded(r.id, score, r.category, orderId, label, r.answeredAt));
         switch (r.category) {
             case DETRACTOR -> publish(r, new DetractorIdentified(r.id, score, orderId, label, r.answeredAt));
@@ -109,7 +109,7 @@ public class Surveys {
         r.satisfied = SurveyStatistics.satisfied(score);
         r.touchpoint = touchpoint;
         r.persist();
-        publish(r, new CsatRecorded(r.id, score, r.satisfied, touchpoint, orderId, label(r), r.answeredAt));
+        publish(r, new CsatRecorded(r.id, score, r.satisfied, touchpoint, orderId, r.commentSentiment, r.answeredAt));
         negativeComment(a, sourceEventId);
         return r;
     }
@@ -147,10 +147,6 @@ public class Surveys {
             negativeTexts.handle(new NegativeTexts.Text(ComplaintSource.SURVEY_COMMENT, "survey-response:" + r.id, sourceEventId,
                     r.customerId, r.orderId, null, null, r.comment, a.sentiment(), r.answeredAt));
         }
-    }
-
-    private static SentimentLabel label(SurveyResponse r) {
-        return r.commentSentiment == null ? null : SentimentLabel.valueOf(r.commentSentiment.name());
     }
 
     private void publish(SurveyResponse r, EventPayload payload) {

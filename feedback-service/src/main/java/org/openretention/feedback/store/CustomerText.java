@@ -9,7 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.openretention.feedback.sentiment.SentimentLabel;
+import org.openretention.events.feedback.SentimentLabel;
 
 import java.time.Instant;
 import java.util.UUID;

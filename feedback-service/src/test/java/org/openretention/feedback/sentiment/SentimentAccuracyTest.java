@@ -2,6 +2,7 @@ package org.openretention.feedback.sentiment;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.openretention.events.feedback.SentimentLabel;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,8 @@
 package org.openretention.feedback.sentiment;
 
 import org.junit.jupiter.api.Test;
+import org.openretention.events.feedback.FeedbackAspect;
+import org.openretention.events.feedback.SentimentLabel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,15 +83,15 @@ class SentimentAnalyzerTest {
     void aspectsCarryTheSentimentOfTheClausesThatNameThem() {
         Sentiment s = of("包装破损，但是客服态度很好");
         assertThat(s.aspects()).extracting(Sentiment.AspectSentiment::aspect)
-                .containsExactly(Aspect.SERVICE_ATTITUDE, Aspect.PACKAGING);
-        assertThat(s.aspects()).filteredOn(a -> a.aspect() == Aspect.PACKAGING).first()
+                .containsExactly(FeedbackAspect.SERVICE_ATTITUDE, FeedbackAspect.PACKAGING);
+        assertThat(s.aspects()).filteredOn(a -> a.aspect() == FeedbackAspect.PACKAGING).first()
                 .extracting(Sentiment.AspectSentiment::label).isEqualTo(SentimentLabel.NEGATIVE);
-        assertThat(s.aspects()).filteredOn(a -> a.aspect() == Aspect.SERVICE_ATTITUDE).first()
+        assertThat(s.aspects()).filteredOn(a -> a.aspect() == FeedbackAspect.SERVICE_ATTITUDE).first()
                 .extracting(Sentiment.AspectSentiment::label).isEqualTo(SentimentLabel.POSITIVE);
         assertThat(of("Shipping was fast and the price is fair").aspects()).extracting(Sentiment.AspectSentiment::aspect)
-                .containsExactly(Aspect.PRICE, Aspect.LOGISTICS);
+                .containsExactly(FeedbackAspect.PRICE, FeedbackAspect.LOGISTICS);
         assertThat(of("The refund took three weeks").aspects()).extracting(Sentiment.AspectSentiment::aspect)
-                .containsExactly(Aspect.AFTER_SALES);
+                .containsExactly(FeedbackAspect.AFTER_SALES);
         assertThat(of("物流很快，价格实惠").aspects()).extracting(Sentiment.AspectSentiment::label)
                 .containsOnly(SentimentLabel.POSITIVE);
     }
