@@ -8,12 +8,11 @@ import org.openretention.events.feedback.SurveyKind;
 import org.openretention.events.feedback.SurveyResponseSubmitted;
 import org.openretention.platform.messaging.EventConsumer;
 import org.openretention.platform.messaging.EventHandler;
-import org.openretention.platform.messaging.RejectedEventException;
 
 /**
  * Survey answers from the shop's survey tool (topic {@code survey-responses}, use case {@value #CONSUMER}): recorded as
- * the API records them ({@link Surveys}), answered at the event's time. The schema already holds the score to its
- * survey's range; what it cannot say is rejected to the dead-letter topic with the reason.
+ * the API records them ({@link Surveys}), answered at the event's time. The schema holds the score to its survey's range
+ * and requires a CSAT answer's touchpoint: the intake dead-letters what breaks it, with the reason, before this runs.
  */
 @ApplicationScoped
 @EventConsumer(name = SurveyIntake.CONSUMER, topics = Topics.SURVEY_RESPONSES)
@@ -31,14 +30,8 @@ public class SurveyIntake implements EventHandler {
         }
         String comment = r.comment() == null || r.comment().isBlank() ? null : r.comment();
         if (r.survey() == SurveyKind.NPS) {
-            if (r.score() < 0 || r.score() > 10) {
-                throw new RejectedEventException("an NPS score is 0 to 10, was " + r.score());
-            }
             surveys.recordNps(event.customerId(), r.score(), comment, r.orderId(), event.occurredAt(), event.eventId());
         } else {
-            if (r.score() < 1 || r.score() > 5 || r.touchpoint() == null || r.touchpoint().isBlank()) {
-                throw new RejectedEventException("a CSAT answer needs a score of 1 to 5 and a touchpoint");
-            }
             surveys.recordCsat(event.customerId(), r.score(), r.touchpoint().strip(), comment, r.orderId(), event.occurredAt(), event.eventId());
         }
     }
